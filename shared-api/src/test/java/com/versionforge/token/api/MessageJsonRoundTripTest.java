@@ -1,0 +1,51 @@
+package com.versionforge.token.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every message survives the Jackson serializer that Axon uses for commands, events and the event store. */
+class MessageJsonRoundTripTest {
+
+    private static final TokenId TOKEN = new TokenId(UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427"));
+    private static final TenantId TENANT = new TenantId("acme");
+    private static final TokenName NAME = new TokenName("CI/CD Pipeline - Production");
+    private static final SecretDigest DIGEST = new SecretDigest("ab".repeat(32));
+    private static final Instant NOW = Instant.parse("2026-12-03T10:15:30.123456Z");
+    private static final Instant LATER = Instant.parse("2027-03-03T00:00:00Z");
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    static Stream<Object> messages() {
+        return Stream.of(
+                new CreateTokenCommand(TOKEN, TENANT, NAME, Scope.SYNC_TRIGGER, Scope.ADMIN, DIGEST, "x9Zq", LATER),
+                new UseTokenCommand(TOKEN, 42, NOW, NOW.plusSeconds(59), "203.0.113.7", "curl/8.5"),
+                new UseTokenCommand(TOKEN, 1, NOW, NOW, null, null),
+                new RevokeTokenCommand(TOKEN, TENANT, "leaked in a build log"),
+                new RevokeTokenCommand(TOKEN, TENANT, null),
+                new ExpireTokenCommand(TOKEN),
+                new TokenCreatedEvent(TOKEN, TENANT, NAME, Scope.READ_ONLY, DIGEST, "x9Zq", NOW, LATER),
+                new TokenUsedEvent(TOKEN, TENANT, 42, NOW, NOW.plusSeconds(59), "2001:db8::1", "Datadog/7"),
+                new TokenRevokedEvent(TOKEN, TENANT, "rotated", NOW),
+                new TokenExpiredEvent(TOKEN, TENANT, LATER));
+    }
+
+    @ParameterizedTest
+    @MethodSource("messages")
+    void survivesJsonRoundTrip(Object message) throws Exception {
+        String json = mapper.writeValueAsString(message);
+
+        Object read = mapper.readValue(json, message.getClass());
+
+        assertThat(read).isEqualTo(message);
+    }
+}
