@@ -1,0 +1,63 @@
+package com.versionforge.token.command.auth;
+
+import com.versionforge.token.api.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The use of a token, for gateways (nginx auth_request, ForwardAuth, ext_authz) and for the query side. */
+@RestController
+class AuthCheckController {
+
+    static final String PATH = "/api/v1/auth/check";
+
+    private final TokenAuthenticator authenticator;
+    private final RoutePolicy routePolicy;
+
+    AuthCheckController(TokenAuthenticator authenticator, RoutePolicy routePolicy) {
+        this.authenticator = authenticator;
+        this.routePolicy = routePolicy;
+    }
+
+    @Operation(summary = "Check a token against the scope of a request")
+    @GetMapping(PATH)
+    ResponseEntity<CheckResult> check(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(name = "scope", required = false) String scope,
+            HttpServletRequest request) {
+        Caller caller = authenticator.authenticate(authorization, requiredScope(scope, request));
+
+        return ResponseEntity.ok()
+                .header("X-VF-Token-Id", caller.tokenId().toString())
+                .header("X-VF-Tenant-Id", caller.tenantId().value())
+                .header("X-VF-Token-Scope", caller.scope().wireName())
+                .body(new CheckResult(
+                        caller.tokenId().toString(),
+                        caller.tenantId().value(),
+                        caller.scope().wireName(),
+                        caller.expiresAt()));
+    }
+
+    private Scope requiredScope(String scope, HttpServletRequest request) {
+        if (scope != null) {
+            return Scope.fromWireName(scope).orElseThrow(UnknownScopeException::new);
+        }
+        String method = firstOf(request, "X-Forwarded-Method", "X-Original-Method");
+        String uri = firstOf(request, "X-Forwarded-Uri", "X-Original-URI");
+        return routePolicy.requiredScope(method, uri);
+    }
+
+    private static String firstOf(HttpServletRequest request, String header, String fallback) {
+        String value = request.getHeader(header);
+        return value != null ? value : request.getHeader(fallback);
+    }
+
+    /** What a gateway learns of a passing token; never the secret. */
+    record CheckResult(String tokenId, String tenantId, String scope, Instant expiresAt) {}
+}

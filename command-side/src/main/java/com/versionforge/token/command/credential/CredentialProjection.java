@@ -1,0 +1,91 @@
+package com.versionforge.token.command.credential;
+
+import com.versionforge.token.api.AuditMetadata;
+import com.versionforge.token.api.TokenCreatedEvent;
+import com.versionforge.token.api.TokenErrorCode;
+import com.versionforge.token.api.TokenExpiredEvent;
+import com.versionforge.token.api.TokenRevokedEvent;
+import com.versionforge.token.api.TokenRuleViolationException;
+import com.versionforge.token.api.TokenStatus;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code token_credential} in step with the token events. It runs in a subscribing processor inside the
+ * transaction that appends the event, with errors propagated, so the row and the event commit together or not at all.
+ */
+@Component
+@ProcessingGroup(CredentialProjection.PROCESSING_GROUP)
+class CredentialProjection {
+
+    static final String PROCESSING_GROUP = "token-credential";
+
+    private static final String ACTIVE_NAME_INDEX = "token_credential_active_name";
+
+    private final JdbcClient jdbc;
+
+    CredentialProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(TokenCreatedEvent event, @MetaDataValue(AuditMetadata.ACTOR) String actor) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO token_credential (token_id, tenant_id, secret_digest, token_hint, name, scope,
+                                status, created_at, created_by, expires_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (token_id) DO NOTHING""")
+                    .param(event.tokenId().value())
+                    .param(event.tenantId().value())
+                    .param(event.secretDigest().hex())
+                    .param(event.tokenHint())
+                    .param(event.name().value())
+                    .param(event.scope().wireName())
+                    .param(TokenStatus.ACTIVE.wireName())
+                    .param(timestamp(event.createdAt()))
+                    .param(actor == null ? "unknown" : actor)
+                    .param(timestamp(event.expiresAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            if (e.getMessage() != null && e.getMessage().contains(ACTIVE_NAME_INDEX)) {
+                throw new TokenRuleViolationException(
+                        TokenErrorCode.NAME_TAKEN, "Another active token of this tenant has that name");
+            }
+            throw e;
+        }
+    }
+
+    @EventHandler
+    void on(TokenRevokedEvent event, @MetaDataValue(AuditMetadata.ACTOR) String actor) {
+        jdbc.sql("""
+                        UPDATE token_credential SET status = ?, revoked_at = ?, revoked_by = ?, revoke_reason = ?
+                        WHERE token_id = ?""")
+                .param(TokenStatus.REVOKED.wireName())
+                .param(timestamp(event.revokedAt()))
+                .param(actor == null ? "unknown" : actor)
+                .param(event.reason())
+                .param(event.tokenId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(TokenExpiredEvent event) {
+        jdbc.sql("UPDATE token_credential SET status = ?, expired_at = ? WHERE token_id = ?")
+                .param(TokenStatus.EXPIRED.wireName())
+                .param(timestamp(event.expiredAt()))
+                .param(event.tokenId().value())
+                .update();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
