@@ -18,4 +18,10 @@ public record SecretDigest(String hex) {
             throw new IllegalArgumentException("A secret digest is 64 lower-case hex characters");
         }
     }
+
+    /** Only a prefix: the digest is the lookup key of a live token and has no business in log lines. */
+    @Override
+    public String toString() {
+        return "SecretDigest[" + hex.substring(0, 8) + "…]";
+    }
 }

@@ -20,7 +20,9 @@ class AuthWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(interceptor).addPathPatterns("/api/v1/**").excludePathPatterns(AuthCheckController.PATH);
+        registry.addInterceptor(interceptor)
+                .addPathPatterns("/api/v1/**")
+                .excludePathPatterns(AuthCheckController.PATH);
     }
 
     @Override

@@ -22,7 +22,7 @@ public class RoutePolicy {
                 : properties.routes().stream().map(CompiledRoute::of).toList();
         this.defaultScope = properties.defaultScope() == null
                 ? Scope.READ_ONLY
-                : scope(properties.defaultScope(), "vf.auth.default-scope");
+                : parseScope(properties.defaultScope(), "vf.auth.default-scope");
     }
 
     /** The scope needed for {@code method} on {@code uri} (a path, optionally with a query string). */
@@ -52,7 +52,7 @@ public class RoutePolicy {
         }
     }
 
-    private static Scope scope(String wireName, String where) {
+    private static Scope parseScope(String wireName, String where) {
         return Scope.fromWireName(wireName)
                 .orElseThrow(() -> new IllegalStateException("Unknown scope [" + wireName + "] in " + where));
     }
@@ -63,7 +63,7 @@ public class RoutePolicy {
             return new CompiledRoute(
                     route.method(),
                     PathPatternParser.defaultInstance.parse(route.pattern()),
-                    scope(route.scope(), "vf.auth.routes"));
+                    parseScope(route.scope(), "vf.auth.routes"));
         }
 
         boolean matches(String requestMethod, PathContainer path) {

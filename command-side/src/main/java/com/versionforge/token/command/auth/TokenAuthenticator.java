@@ -35,7 +35,8 @@ public class TokenAuthenticator {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw AccessRefusedException.unauthenticated("token-missing", "Send Authorization: Bearer vf_tok_…");
         }
-        TokenSecret secret = TokenSecret.parse(authorization.substring(BEARER.length()).strip())
+        TokenSecret secret = TokenSecret.parse(
+                        authorization.substring(BEARER.length()).strip())
                 .orElseThrow(() -> AccessRefusedException.unauthenticated(
                         "token-invalid", "This is not a valid VersionForge token"));
         Credential credential = credentials

@@ -23,7 +23,8 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         Files.createDirectories(properties.dataDir());
-        logger.info("Starting embedded PostgreSQL on port [{}] with data in [{}]", properties.port(), properties.dataDir());
+        logger.info(
+                "Starting embedded PostgreSQL on port [{}] with data in [{}]", properties.port(), properties.dataDir());
         return EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDir())
                 .setCleanDataDirectory(false)

@@ -34,7 +34,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
         HttpHeaders headers = new HttpHeaders();
         if (e.status() == HttpStatus.UNAUTHORIZED) {
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "token-missing".equals(e.code()) ? "Bearer" : "Bearer error=\"invalid_token\"");
+            headers.set(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "token-missing".equals(e.code()) ? "Bearer" : "Bearer error=\"invalid_token\"");
         }
         if (e.requiredScope() != null) {
             problem.setProperty("requiredScope", e.requiredScope().wireName());

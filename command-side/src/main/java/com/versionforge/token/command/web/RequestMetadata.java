@@ -1,6 +1,7 @@
 package com.versionforge.token.command.web;
 
 import com.versionforge.token.api.AuditMetadata;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
@@ -13,6 +14,11 @@ import org.axonframework.messaging.MetaData;
  * @param requestId the request id, or null
  */
 public record RequestMetadata(String actor, String clientIp, String requestId) {
+
+    /** The metadata of an HTTP request made by {@code actor}. */
+    public static RequestMetadata of(HttpServletRequest request, String actor) {
+        return new RequestMetadata(actor, request.getRemoteAddr(), RequestIdFilter.requestId(request));
+    }
 
     /** The operator's command line, which has no HTTP request. */
     public static RequestMetadata operator(String requestId) {
