@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeWalkthroughIT {
 
-    private static final Pattern WALKTHROUGH =
-            Pattern.compile("## Walkthrough.*?```bash\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern WALKTHROUGH = Pattern.compile("## Walkthrough.*?```bash\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir
     Path dataDir;
@@ -39,7 +38,9 @@ class ReadmeWalkthroughIT {
                 .contains("\"status\": \"revoked\"")
                 .contains("\"code\": \"token-revoked\"")
                 .doesNotContain("\"token\": \"vf_tok_");
-        assertThat(output.lines().filter("200"::equals)).as("the check passed once").hasSize(1);
+        assertThat(output.lines().filter("200"::equals))
+                .as("the check passed once")
+                .hasSize(1);
         String admin = Files.readString(dataDir.resolve("admin.token")).strip();
 
         try (RunScript restarted = RunScript.start(dataDir)) {

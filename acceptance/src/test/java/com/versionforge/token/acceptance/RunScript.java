@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /** {@code ./run.sh} started as a user would, with its output kept in a file for assertions and diagnosis. */
 final class RunScript implements AutoCloseable {
 
-    static final Path ROOT = Path.of(System.getProperty("vf.repository.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("vf.repository.root", ".."))
+            .toAbsolutePath()
+            .normalize();
 
     private final Process process;
     private final Path output;
@@ -32,12 +34,14 @@ final class RunScript implements AutoCloseable {
                 .redirectOutput(output.toFile());
         builder.environment().putAll(environment(dataDir));
         RunScript script = new RunScript(builder.start(), output);
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!script.process.isAlive()) {
-                throw new AssertionError("run.sh ended early:\n" + script.output());
-            }
-            return script.output().contains("is up");
-        });
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!script.process.isAlive()) {
+                        throw new AssertionError("run.sh ended early:\n" + script.output());
+                    }
+                    return script.output().contains("is up");
+                });
         return script;
     }
 

@@ -1,6 +1,7 @@
 package com.versionforge.token.command.auth;
 
 import com.versionforge.token.api.Scope;
+import com.versionforge.token.command.ratelimit.RateLimit;
 import org.springframework.http.HttpStatus;
 
 /** A request refused before it reached its handler; carries the problem+json status and code of API.md. */
@@ -9,24 +10,37 @@ public class AccessRefusedException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Scope requiredScope;
+    private final RateLimit rateLimit;
 
-    AccessRefusedException(HttpStatus status, String code, String detail, Scope requiredScope) {
+    AccessRefusedException(HttpStatus status, String code, String detail, Scope requiredScope, RateLimit rateLimit) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.requiredScope = requiredScope;
+        this.rateLimit = rateLimit;
     }
 
     static AccessRefusedException unauthenticated(String code, String detail) {
-        return new AccessRefusedException(HttpStatus.UNAUTHORIZED, code, detail, null);
+        return new AccessRefusedException(HttpStatus.UNAUTHORIZED, code, detail, null, null);
     }
 
-    static AccessRefusedException insufficientScope(Scope required) {
+    static AccessRefusedException insufficientScope(Scope required, RateLimit rateLimit) {
         return new AccessRefusedException(
                 HttpStatus.FORBIDDEN,
                 "insufficient-scope",
                 "This needs a token of scope " + required.wireName() + " or higher",
-                required);
+                required,
+                rateLimit);
+    }
+
+    static AccessRefusedException rateLimited(RateLimit rateLimit) {
+        return new AccessRefusedException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "This token has used its " + rateLimit.limit() + " requests of this minute; retry after "
+                        + rateLimit.retryAfterSeconds() + " s",
+                null,
+                rateLimit);
     }
 
     public HttpStatus status() {
@@ -35,6 +49,11 @@ public class AccessRefusedException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Where the token stands in its window, for refusals of a known active token; null otherwise. */
+    public RateLimit rateLimit() {
+        return rateLimit;
     }
 
     /** The scope the route needs, for {@code insufficient-scope}; null otherwise. */

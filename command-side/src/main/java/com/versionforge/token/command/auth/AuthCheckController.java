@@ -31,9 +31,11 @@ class AuthCheckController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(name = "scope", required = false) String scope,
             HttpServletRequest request) {
-        Caller caller = authenticator.authenticate(authorization, requiredScope(scope, request));
+        Caller caller = authenticator.authenticate(
+                authorization, requiredScope(scope, request), TokenAuthenticator.Client.of(request));
 
         return ResponseEntity.ok()
+                .headers(caller.rateLimit().headers())
                 .header("X-VF-Token-Id", caller.tokenId().toString())
                 .header("X-VF-Tenant-Id", caller.tenantId().value())
                 .header("X-VF-Token-Scope", caller.scope().wireName())

@@ -25,7 +25,10 @@ class BearerTokenInterceptor implements HandlerInterceptor {
         }
         RequiredScope required = method.getMethodAnnotation(RequiredScope.class);
         Caller caller = authenticator.authenticate(
-                request.getHeader(HttpHeaders.AUTHORIZATION), required == null ? Scope.READ_ONLY : required.value());
+                request.getHeader(HttpHeaders.AUTHORIZATION),
+                required == null ? Scope.READ_ONLY : required.value(),
+                TokenAuthenticator.Client.of(request));
+        caller.rateLimit().headers().forEach((name, values) -> response.setHeader(name, values.get(0)));
         CallerArgumentResolver.attach(request, caller);
         return true;
     }

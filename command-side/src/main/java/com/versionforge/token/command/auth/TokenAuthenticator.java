@@ -5,13 +5,19 @@ import com.versionforge.token.api.TokenStatus;
 import com.versionforge.token.command.credential.Credential;
 import com.versionforge.token.command.credential.CredentialRepository;
 import com.versionforge.token.command.credential.TokenSecret;
+import com.versionforge.token.command.ratelimit.RateLimit;
+import com.versionforge.token.command.ratelimit.RateLimiter;
+import com.versionforge.token.command.usage.UsageRecorder;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a presented token may do what a request needs. It reads only the credential lookup, which is
- * written in the transaction of each event, so a revoke that has returned is a refusal here.
+ * Decides whether a presented token may do what a request needs, counts the request against the token's rate limit
+ * and records the use. It reads only the credential lookup, which is written in the transaction of each event, so a
+ * revoke that has returned is a refusal here.
  */
 @Component
 public class TokenAuthenticator {
@@ -19,19 +25,25 @@ public class TokenAuthenticator {
     private static final String BEARER = "Bearer ";
 
     private final CredentialRepository credentials;
+    private final RateLimiter rateLimiter;
+    private final UsageRecorder usage;
     private final Clock clock;
 
-    TokenAuthenticator(CredentialRepository credentials, Clock clock) {
+    TokenAuthenticator(CredentialRepository credentials, RateLimiter rateLimiter, UsageRecorder usage, Clock clock) {
         this.credentials = credentials;
+        this.rateLimiter = rateLimiter;
+        this.usage = usage;
         this.clock = clock;
     }
 
     /**
-     * The caller behind an {@code Authorization} header, if its token is active and its scope covers {@code required}.
+     * The caller behind an {@code Authorization} header, if its token is active, its scope covers {@code required} and
+     * its window has a request left. A pass counts against the limit and is recorded as a use.
      *
+     * @param client where the request came from, for the token's last use
      * @throws AccessRefusedException with the status and code of API.md otherwise
      */
-    public Caller authenticate(String authorization, Scope required) {
+    public Caller authenticate(String authorization, Scope required, Client client) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw AccessRefusedException.unauthenticated("token-missing", "Send Authorization: Bearer vf_tok_…");
         }
@@ -52,13 +64,43 @@ public class TokenAuthenticator {
             throw AccessRefusedException.unauthenticated("token-expired", "This token has expired");
         }
         if (!credential.scope().includes(required)) {
-            throw AccessRefusedException.insufficientScope(required);
+            throw AccessRefusedException.insufficientScope(
+                    required, rateLimiter.peek(credential.tokenId(), credential.scope()));
         }
+        RateLimit rateLimit = rateLimiter.consume(credential.tokenId(), credential.scope());
+        if (!rateLimit.allowed()) {
+            throw AccessRefusedException.rateLimited(rateLimit);
+        }
+
+        usage.record(credential.tokenId(), now, client.ip(), client.userAgent());
         return new Caller(
                 credential.tokenId(),
                 credential.tenantId(),
                 credential.scope(),
                 credential.tokenHint(),
-                credential.expiresAt());
+                credential.expiresAt(),
+                rateLimit);
+    }
+
+    /**
+     * The client of a request as far as the service can tell.
+     *
+     * @param ip the address, after trusted proxies' forwarding headers; null when unknown
+     * @param userAgent the User-Agent header, or null
+     */
+    public record Client(String ip, String userAgent) {
+
+        private static final int MAX_USER_AGENT = 256;
+
+        public Client {
+            userAgent = userAgent == null || userAgent.length() <= MAX_USER_AGENT
+                    ? userAgent
+                    : userAgent.substring(0, MAX_USER_AGENT);
+        }
+
+        /** The client of a servlet request. */
+        public static Client of(HttpServletRequest request) {
+            return new Client(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        }
     }
 }

@@ -33,6 +33,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> accessRefused(AccessRefusedException e) {
         ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
         HttpHeaders headers = new HttpHeaders();
+        if (e.rateLimit() != null) {
+            headers.addAll(e.rateLimit().headers());
+        }
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             headers.set(
                     HttpHeaders.WWW_AUTHENTICATE,

@@ -1,0 +1,153 @@
+package com.versionforge.token.command.usage;
+
+import com.versionforge.token.api.AuditMetadata;
+import com.versionforge.token.api.TokenId;
+import com.versionforge.token.api.TokenRuleViolationException;
+import com.versionforge.token.api.UseTokenCommand;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records passed checks in memory and turns them into {@link UseTokenCommand}s: the first use of a token in a quiet
+ * spell is sent at once, later ones are counted and sent when the window is flushed, and on shutdown. However heavy
+ * the traffic, a token gets about one use event per window, and its last use is never staler than a window.
+ */
+@Component
+public class UsageRecorder {
+
+    private static final Logger logger = LoggerFactory.getLogger(UsageRecorder.class);
+
+    private final CommandGateway commandGateway;
+    private final Map<TokenId, Window> windows = new ConcurrentHashMap<>();
+
+    UsageRecorder(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** Counts one passed check of {@code tokenId}; sends it at once when the token had no use in this window. */
+    public void record(TokenId tokenId, Instant usedAt, String clientIp, String userAgent) {
+        boolean[] firstUse = new boolean[1];
+        windows.compute(tokenId, (id, current) -> {
+            Window window = current == null ? new Window() : current;
+            window.add(usedAt, clientIp, userAgent);
+            firstUse[0] = window.isFirstUse();
+            return window;
+        });
+        if (firstUse[0]) {
+            flush(tokenId, false);
+        }
+    }
+
+    /** Sends what was counted since the last flush; tokens quiet for a whole window are forgotten. */
+    @Scheduled(fixedDelayString = "${vf.usage.window:60s}", initialDelayString = "${vf.usage.window:60s}")
+    public void flushWindow() {
+        for (TokenId tokenId : windows.keySet()) {
+            windows.computeIfPresent(tokenId, (id, window) -> window.isEmpty() ? null : window);
+            flush(tokenId, false);
+        }
+    }
+
+    /** On a graceful shutdown nothing counted is lost. */
+    @PreDestroy
+    void flushOnShutdown() {
+        windows.keySet().forEach(tokenId -> flush(tokenId, true));
+    }
+
+    private void flush(TokenId tokenId, boolean wait) {
+        Window.Pending pending = drain(tokenId);
+        if (pending == null) {
+            return;
+        }
+        var command = GenericCommandMessage.asCommandMessage(new UseTokenCommand(
+                        tokenId,
+                        pending.count(),
+                        pending.firstUsedAt(),
+                        pending.lastUsedAt(),
+                        pending.clientIp(),
+                        pending.userAgent()))
+                .withMetaData(MetaData.with(AuditMetadata.ACTOR, AuditMetadata.tokenActor(tokenId)));
+        var result = commandGateway.send(command).exceptionally(failure -> {
+            if (isRuleViolation(failure)) {
+                // Revoked or expired while its uses were being counted: those uses were already refused or recorded.
+                logger.debug("Dropped uses of token [{}]: it is no longer active", tokenId);
+            } else {
+                logger.warn("Could not record uses of token [{}]", tokenId, failure);
+            }
+            return null;
+        });
+        if (wait) {
+            result.orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private static boolean isRuleViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TokenRuleViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Window.Pending drain(TokenId tokenId) {
+        Window.Pending[] drained = new Window.Pending[1];
+        windows.computeIfPresent(tokenId, (id, window) -> {
+            drained[0] = window.drain();
+            return window;
+        });
+        return drained[0];
+    }
+
+    /** The uses of one token counted since its last flush; guarded by the map's per-key lock. */
+    private static final class Window {
+
+        private long count;
+        private long sentInWindow;
+        private Instant firstUsedAt;
+        private Instant lastUsedAt;
+        private String clientIp;
+        private String userAgent;
+
+        void add(Instant usedAt, String ip, String agent) {
+            if (count == 0) {
+                firstUsedAt = usedAt;
+            }
+            count++;
+            if (lastUsedAt == null || !usedAt.isBefore(lastUsedAt)) {
+                lastUsedAt = usedAt;
+                clientIp = ip;
+                userAgent = agent;
+            }
+        }
+
+        boolean isFirstUse() {
+            return sentInWindow == 0 && count == 1;
+        }
+
+        boolean isEmpty() {
+            return count == 0 && sentInWindow > 0;
+        }
+
+        Pending drain() {
+            if (count == 0) {
+                return null;
+            }
+            Pending pending = new Pending(count, firstUsedAt, lastUsedAt, clientIp, userAgent);
+            sentInWindow += count;
+            count = 0;
+            return pending;
+        }
+
+        record Pending(long count, Instant firstUsedAt, Instant lastUsedAt, String clientIp, String userAgent) {}
+    }
+}

@@ -1,0 +1,2 @@
+/** Use of tokens, coalesced per window so that one API call is not one event (DESIGN.md decision 6). */
+package com.versionforge.token.command.usage;
