@@ -92,6 +92,10 @@ class TokenController {
             throw new InvalidRequestException(
                     "reason-too-long", "A reason has at most " + ApiToken.MAX_REVOKE_REASON_LENGTH + " characters");
         }
+        if (reason != null && !reason.codePoints().allMatch(TokenController::isReasonText)) {
+            throw new InvalidRequestException(
+                    "reason-invalid", "A reason is text without control characters other than tabs and line breaks");
+        }
         Credential token = findInTenant(id, caller);
         if (token.statusAt(clock.instant()) != TokenStatus.ACTIVE) {
             throw new TokenRuleViolationException(TokenErrorCode.TOKEN_NOT_ACTIVE, "The token is not active");
@@ -118,6 +122,17 @@ class TokenController {
 
     private static TokenRuleViolationException notFound() {
         return new TokenRuleViolationException(TokenErrorCode.TOKEN_NOT_FOUND, "No such token");
+    }
+
+    /**
+     * PostgreSQL cannot store a NUL, and a lone surrogate is no character at all: either would fail or be mangled on
+     * its way to the credential table, so both are refused up front with the other control characters.
+     */
+    private static boolean isReasonText(int codePoint) {
+        return codePoint == '\t'
+                || codePoint == '\n'
+                || codePoint == '\r'
+                || !(Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE);
     }
 
     private static Scope scope(String wireName) {
