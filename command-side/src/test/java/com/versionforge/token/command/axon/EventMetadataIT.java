@@ -1,5 +1,6 @@
 package com.versionforge.token.command.axon;
 
+import static com.versionforge.token.command.support.TokenApi.TOKENS;
 import static com.versionforge.token.command.support.TokenApi.createBody;
 import static com.versionforge.token.command.support.TokenApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class EventMetadataIT extends RunningCommandSide {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Request-Id", REVOKE_REQUEST_ID);
 
-        api.post("/api/v1/tokens/" + id + "/revoke", admin.secret(), MediaType.APPLICATION_JSON, null, headers);
+        api.post(TOKENS + "/" + id + "/revoke", admin.secret(), MediaType.APPLICATION_JSON, null, headers);
 
         JsonNode metadata = metadataOf(id, TokenRevokedEvent.class);
         assertThat(metadata.path("actor").asText()).isEqualTo("token:" + admin.id());
@@ -75,7 +76,7 @@ class EventMetadataIT extends RunningCommandSide {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Request-Id", requestId);
         return api.post(
-                "/api/v1/tokens",
+                TOKENS,
                 admin.secret(),
                 MediaType.APPLICATION_JSON,
                 createBody("Salesforce sync " + requestId, "sync-trigger", "90d"),

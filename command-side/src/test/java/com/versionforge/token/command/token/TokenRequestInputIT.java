@@ -176,6 +176,19 @@ class TokenRequestInputIT extends RunningCommandSide {
     }
 
     @Test
+    void acceptsInputRightAtEachLimit() {
+        ResponseEntity<String> longestName = api.create(admin.secret(), createBody("n".repeat(100), "admin", "1y"));
+        ResponseEntity<String> lastDay = api.create(
+                admin.secret(), "{\"name\": \"Last day\", \"scope\": \"read-only\", \"expiresAt\": \"2027-12-03\"}");
+        ResponseEntity<String> longestReason =
+                api.revoke(admin.secret(), target.id().toString(), "{\"reason\": \"" + "r".repeat(500) + "\"}");
+
+        assertThat(longestName.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json(lastDay).path("expiresAt").asText()).isEqualTo("2027-12-04T00:00:00Z");
+        assertThat(longestReason.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void refusesNameOfAnotherActiveTokenIgnoringCase() {
         assertThat(api.create(admin.secret(), createBody("Datadog Monitor", "read-only", "30d"))
                         .getStatusCode())
