@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,7 +52,8 @@ class TokenController {
     record RevokeTokenRequest(String reason) {}
 
     @Operation(summary = "Create a token; the response is the only place its secret ever appears")
-    @PostMapping
+    // produces: a client that cannot read JSON is refused (406) before the token exists, not after, secret unseen.
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @RequiredScope(Scope.ADMIN)
     ResponseEntity<TokenView> create(@RequestBody CreateTokenRequest body, Caller caller, HttpServletRequest request) {
         TokenName name = new TokenName(body.name());
@@ -80,7 +82,7 @@ class TokenController {
     }
 
     @Operation(summary = "Revoke a token at once and for good")
-    @PostMapping("/{id}/revoke")
+    @PostMapping(path = "/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
     @RequiredScope(Scope.ADMIN)
     ResponseEntity<TokenView> revoke(
             @PathVariable("id") String id,

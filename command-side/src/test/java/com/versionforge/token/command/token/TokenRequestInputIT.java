@@ -10,6 +10,7 @@ import com.versionforge.token.api.Scope;
 import com.versionforge.token.command.support.RowCounts;
 import com.versionforge.token.command.support.RunningCommandSide;
 import com.versionforge.token.command.support.TokenIssuer.IssuedToken;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,23 @@ class TokenRequestInputIT extends RunningCommandSide {
         assertProblem(response, bad.status(), bad.code());
         assertThat(RowCounts.in(jdbc)).isEqualTo(before);
         assertThat(api.check(target.secret()).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void refusesCreateWhoseAnswerTheClientCannotAcceptBeforeCreatingAnything() {
+        RowCounts before = RowCounts.in(jdbc);
+        HttpHeaders xmlOnly = new HttpHeaders();
+        xmlOnly.setAccept(List.of(MediaType.APPLICATION_XML));
+
+        ResponseEntity<String> response = api.post(
+                TOKENS,
+                admin.secret(),
+                MediaType.APPLICATION_JSON,
+                createBody("Lost secret", "read-only", "30d"),
+                xmlOnly);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        assertThat(RowCounts.in(jdbc)).isEqualTo(before);
     }
 
     @Test
