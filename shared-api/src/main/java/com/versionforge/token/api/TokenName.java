@@ -27,7 +27,9 @@ public record TokenName(String value) {
 
     private static boolean isControl(int codePoint) {
         int type = Character.getType(codePoint);
+        // A lone surrogate is no character: storage would mangle it into '?' behind the user's back.
         return type == Character.CONTROL
+                || type == Character.SURROGATE
                 || type == Character.FORMAT
                 || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;

@@ -22,7 +22,8 @@ class TokenNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "line\nbreak", "bell\u0007", "zero\u200Bwidth", "tab\tinside"})
+    @ValueSource(
+            strings = {"", "   ", "line\nbreak", "bell\u0007", "zero\u200Bwidth", "tab\tinside", "lone\uD800surrogate"})
     void refusesEmptyOrControlCharacters(String name) {
         assertThatThrownBy(() -> new TokenName(name))
                 .isInstanceOfSatisfying(

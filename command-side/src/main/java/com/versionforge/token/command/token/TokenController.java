@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,7 +52,8 @@ class TokenController {
     record RevokeTokenRequest(String reason) {}
 
     @Operation(summary = "Create a token; the response is the only place its secret ever appears")
-    @PostMapping
+    // produces: a client that cannot read JSON is refused (406) before the token exists, not after, secret unseen.
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @RequiredScope(Scope.ADMIN)
     ResponseEntity<TokenView> create(@RequestBody CreateTokenRequest body, Caller caller, HttpServletRequest request) {
         TokenName name = new TokenName(body.name());
@@ -80,7 +82,7 @@ class TokenController {
     }
 
     @Operation(summary = "Revoke a token at once and for good")
-    @PostMapping("/{id}/revoke")
+    @PostMapping(path = "/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
     @RequiredScope(Scope.ADMIN)
     ResponseEntity<TokenView> revoke(
             @PathVariable("id") String id,
@@ -91,6 +93,10 @@ class TokenController {
         if (reason != null && reason.codePointCount(0, reason.length()) > ApiToken.MAX_REVOKE_REASON_LENGTH) {
             throw new InvalidRequestException(
                     "reason-too-long", "A reason has at most " + ApiToken.MAX_REVOKE_REASON_LENGTH + " characters");
+        }
+        if (reason != null && !reason.codePoints().allMatch(TokenController::isReasonText)) {
+            throw new InvalidRequestException(
+                    "reason-invalid", "A reason is text without control characters other than tabs and line breaks");
         }
         Credential token = findInTenant(id, caller);
         if (token.statusAt(clock.instant()) != TokenStatus.ACTIVE) {
@@ -118,6 +124,17 @@ class TokenController {
 
     private static TokenRuleViolationException notFound() {
         return new TokenRuleViolationException(TokenErrorCode.TOKEN_NOT_FOUND, "No such token");
+    }
+
+    /**
+     * PostgreSQL cannot store a NUL, and a lone surrogate is no character at all: either would fail or be mangled on
+     * its way to the credential table, so both are refused up front with the other control characters.
+     */
+    private static boolean isReasonText(int codePoint) {
+        return codePoint == '\t'
+                || codePoint == '\n'
+                || codePoint == '\r'
+                || !(Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE);
     }
 
     private static Scope scope(String wireName) {
