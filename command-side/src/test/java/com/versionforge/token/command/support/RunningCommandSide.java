@@ -47,6 +47,11 @@ public abstract class RunningCommandSide {
         int databasePort = TestSocketUtils.findAvailableTcpPort();
         registry.add("vf.embedded-postgres.data-dir", () -> dataRoot.resolve("postgres"));
         registry.add("vf.embedded-postgres.port", () -> databasePort);
+        // The clock stands still at START, so every request of a class falls in one rate-limit window; these classes
+        // test other rules, and the limits have tests of their own.
+        for (String scope : new String[] {"read-only", "sync-trigger", "admin"}) {
+            registry.add("vf.rate-limit.requests-per-minute." + scope, () -> 1_000_000);
+        }
     }
 
     @BeforeEach
