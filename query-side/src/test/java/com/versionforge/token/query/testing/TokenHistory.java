@@ -95,7 +95,10 @@ public final class TokenHistory {
                 .orElseThrow();
     }
 
-    /** Waits until the dashboard has processed every event appended so far, replays included. */
+    /**
+     * Waits until the dashboard has processed every event appended so far. The position, not the replay flag, tells:
+     * Axon ends a replay only with the first event after the reset, and none may come.
+     */
     public void awaitDashboard() {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
@@ -103,8 +106,7 @@ public final class TokenHistory {
             Map<Integer, EventTrackerStatus> status = dashboardProcessor().processingStatus();
             return !status.isEmpty()
                     && status.values().stream()
-                            .allMatch(segment -> !segment.isReplaying()
-                                    && segment.getCurrentPosition().orElse(-1) >= head);
+                            .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
         });
     }
 }
