@@ -26,14 +26,13 @@ import org.springframework.web.client.RestClientException;
 @Component
 class AuthCheckClient {
 
-    static final String CHECK_PATH = "/api/v1/auth/check";
-    static final String TENANT_ID = "X-VF-Tenant-Id";
-    static final String TOKEN_ID = "X-VF-Token-Id";
-    static final String TOKEN_SCOPE = "X-VF-Token-Scope";
-    static final List<String> RATE_LIMIT_HEADERS =
-            List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
-
     private static final Logger logger = LoggerFactory.getLogger(AuthCheckClient.class);
+    private static final String CHECK_PATH = "/api/v1/auth/check";
+    private static final String TENANT_ID = "X-VF-Tenant-Id";
+    private static final String TOKEN_ID = "X-VF-Token-Id";
+    private static final String TOKEN_SCOPE = "X-VF-Token-Scope";
+    private static final List<String> RATE_LIMIT_HEADERS =
+            List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
     private static final List<HttpStatus> RELAYED_REFUSALS =
             List.of(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.TOO_MANY_REQUESTS);
     private static final List<String> RELAYED_REFUSAL_HEADERS =
@@ -77,7 +76,9 @@ class AuthCheckClient {
                     .exchange((request, response) ->
                             interpret(response.getStatusCode(), response.getHeaders(), response.getBody()));
         } catch (RestClientException e) {
-            logger.warn("The auth check could not be reached: {}", e.getMessage());
+            logger.warn(
+                    "The auth check could not be reached: {}",
+                    e.getMostSpecificCause().toString());
             throw new AuthUnavailableException("The auth check could not be reached", e);
         }
     }

@@ -76,15 +76,18 @@ class DashboardRepository {
         }
         params.put("fetch", limit + 1);
 
-        List<SortedEntry> rows = jdbc.sql(
-                        "SELECT %s, %s AS sort_value FROM token_dashboard WHERE %s ORDER BY %s %s, token_id %s LIMIT :fetch"
-                                .formatted(
-                                        COLUMNS,
-                                        column.selectedValue,
-                                        String.join(" AND ", conditions),
-                                        column.expression,
-                                        direction,
-                                        direction))
+        String sql = """
+                SELECT %s, %s AS sort_value FROM token_dashboard
+                WHERE %s
+                ORDER BY %s %s, token_id %s
+                LIMIT :fetch""".formatted(
+                        COLUMNS,
+                        column.selectedValue,
+                        String.join(" AND ", conditions),
+                        column.expression,
+                        direction,
+                        direction);
+        List<SortedEntry> rows = jdbc.sql(sql)
                 .params(params)
                 .query((row, number) -> new SortedEntry(entry(row, number), column.cursorValue(row)))
                 .list();

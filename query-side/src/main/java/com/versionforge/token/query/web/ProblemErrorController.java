@@ -25,7 +25,9 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatusCode.valueOf(code)
                 : HttpStatus.NOT_FOUND;
 
-        ProblemDetail problem = ProblemResponses.problem(status, ProblemCodes.forStatus(status.value()), null);
+        // A 400 that reaches this path was refused by the servlet container: the request itself was not well-formed.
+        String code = status.value() == 400 ? ProblemCodes.MALFORMED_REQUEST : ProblemCodes.forStatus(status.value());
+        ProblemDetail problem = ProblemResponses.problem(status, code, null);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.core.env.Environment;
 
@@ -48,6 +50,22 @@ public final class QuerySideClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends a request target exactly as given, bypassing the checks of an HTTP client, and returns the whole raw
+     * answer: for input that no well-behaved client would send.
+     */
+    public String raw(String requestTarget) {
+        try (Socket socket =
+                new Socket("localhost", Integer.parseInt(environment.getRequiredProperty("local.server.port")))) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

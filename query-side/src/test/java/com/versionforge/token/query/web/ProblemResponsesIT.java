@@ -63,6 +63,23 @@ class ProblemResponsesIT {
         assertProblem(response, "not-acceptable");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/v1/tokens/%2F",
+                "/api/v1/tokens/%00",
+                "/api/v1/tokens?q=a|b",
+                "/api/v1/{x}",
+                "/api/v1/tokens?q=%ZZ"
+            })
+    void answersRequestsRefusedByTheServletContainerAsProblems(String requestTarget) {
+        String answer = client.raw(requestTarget);
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(answer).contains("\"code\":\"malformed-request\"");
+    }
+
     @Test
     void servesHealthWithoutAToken() {
         HttpResponse<String> response = client.get("/actuator/health", null);
