@@ -131,7 +131,7 @@ class DashboardPaginationIT {
     void returnsFiftyTokensWhenNoLimitIsGiven() {
         JsonNode page = page("");
 
-        assertThat(page.get("items")).hasSize(DashboardController.DEFAULT_LIMIT);
+        assertThat(page.get("items")).hasSize(DashboardParameters.DEFAULT_LIMIT);
         assertThat(page.get("nextCursor").isNull()).isFalse();
     }
 
