@@ -10,7 +10,8 @@ import org.springframework.http.MediaType;
 
 /**
  * Answers the requests that Tomcat refuses before any servlet sees them (a malformed request line, an encoded slash or
- * NUL in the path) as problem+json, in place of Tomcat's HTML error page.
+ * NUL in the path) as problem+json, in place of Tomcat's HTML error page. Public with a no-argument constructor,
+ * because Tomcat creates its host's error report valve by class name.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
