@@ -52,7 +52,8 @@ stop_all() {
         wait "${pids[@]}" 2>/dev/null || true
     fi
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
 
 build_if_needed
 mkdir -p "$VF_DATA_DIR/logs"
