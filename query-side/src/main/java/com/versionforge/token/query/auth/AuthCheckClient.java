@@ -58,10 +58,12 @@ class AuthCheckClient {
      * Checks a token for the read-only scope, which every query endpoint needs.
      *
      * @param authorization the client's Authorization header as it came, or null when it sent none
+     * @param clientIp the client's address, forwarded so that the token's last use names the client, not this service
+     * @param userAgent the client's User-Agent, forwarded for the same reason; null when it sent none
      * @throws AuthRefusedException with the command side's answer when it refuses the token
      * @throws AuthUnavailableException when the command side cannot tell
      */
-    AuthCheckPass check(String authorization) {
+    AuthCheckPass check(String authorization, String clientIp, String userAgent) {
         try {
             return restClient
                     .get()
@@ -71,6 +73,10 @@ class AuthCheckClient {
                     .headers(headers -> {
                         if (authorization != null) {
                             headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                        }
+                        headers.set("X-Forwarded-For", clientIp);
+                        if (userAgent != null) {
+                            headers.set(HttpHeaders.USER_AGENT, userAgent);
                         }
                     })
                     .exchange((request, response) ->

@@ -29,7 +29,10 @@ class AuthCheckInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod)) {
             return true;
         }
-        AuthCheckPass pass = client.check(request.getHeader(HttpHeaders.AUTHORIZATION));
+        AuthCheckPass pass = client.check(
+                request.getHeader(HttpHeaders.AUTHORIZATION),
+                request.getRemoteAddr(),
+                request.getHeader(HttpHeaders.USER_AGENT));
 
         pass.rateLimitHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         CallerArgumentResolver.attach(request, pass.caller());

@@ -20,7 +20,8 @@ class AuthCheckClientTest {
                 new CommandSideProperties(
                         URI.create("http://127.0.0.1:" + closedPort()), Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        assertThatThrownBy(() -> client.check("Bearer vf_tok_anything")).isInstanceOf(AuthUnavailableException.class);
+        assertThatThrownBy(() -> client.check("Bearer vf_tok_anything", "203.0.113.9", "curl/8"))
+                .isInstanceOf(AuthUnavailableException.class);
     }
 
     private static int closedPort() throws IOException {

@@ -45,6 +45,16 @@ class AuthRelayIT {
     }
 
     @Test
+    void forwardsTheClientsAddressAndUserAgentSoTheLastUseNamesTheClient() {
+        String reader = commandSide.pass("relay-forwarder", TENANT, READER_TOKEN, Scope.READ_ONLY);
+
+        client.get(TOKENS, reader);
+
+        assertThat(commandSide.lastRequest().forwardedFor()).isEqualTo("127.0.0.1");
+        assertThat(commandSide.lastRequest().userAgent()).startsWith("Java-http-client");
+    }
+
+    @Test
     void passesTheRateLimitHeadersOfAPassedCheckOn() {
         String reader = commandSide.pass("relay-reader", TENANT, READER_TOKEN, Scope.READ_ONLY);
 

@@ -56,7 +56,7 @@ public final class StubCommandSide implements AutoCloseable {
     }
 
     /** What the query side sent in its last check. */
-    public record CheckRequest(String query, String authorization) {}
+    public record CheckRequest(String query, String authorization, String forwardedFor, String userAgent) {}
 
     StubCommandSide() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -109,7 +109,11 @@ public final class StubCommandSide implements AutoCloseable {
     private void check(HttpExchange exchange) throws IOException {
         try (exchange) {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            lastRequest = new CheckRequest(exchange.getRequestURI().getRawQuery(), authorization);
+            lastRequest = new CheckRequest(
+                    exchange.getRequestURI().getRawQuery(),
+                    authorization,
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
+                    exchange.getRequestHeaders().getFirst("User-Agent"));
             Answer answer = answerFor(authorization);
             Thread.sleep(answer.delay().toMillis());
 
