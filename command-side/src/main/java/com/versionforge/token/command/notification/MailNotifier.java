@@ -2,6 +2,7 @@ package com.versionforge.token.command.notification;
 
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,11 @@ class MailNotifier {
         message.setTo(recipients.toArray(String[]::new));
         message.setSubject(notice.subject());
         message.setText(notice.text());
-        mailSender.getObject().send(message);
+        try {
+            mailSender.getObject().send(message);
+        } catch (MailException e) {
+            throw new NoticeDeliveryException(
+                    "The SMTP server did not take the message: " + e.getClass().getSimpleName());
+        }
     }
 }

@@ -63,6 +63,10 @@ final class NotificationDeliveryTask {
     }
 
     private static String errorOf(ExecutionComplete complete) {
-        return complete.getCause().map(cause -> cause.getClass().getName()).orElse("unknown");
+        return complete.getCause()
+                .map(cause -> cause instanceof NoticeDeliveryException
+                        ? cause.getMessage()
+                        : cause.getClass().getName())
+                .orElse("unknown");
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Component;
  * Turns token events into deliveries, one per channel the tenant has set up. It runs in the {@value #PROCESSING_GROUP}
  * tracking processor, which is never reset: the delivery row and the db-scheduler task are written in the transaction
  * that advances the processor's token, and the row's key {@code <event id>:<channel>} makes a second handling of the
- * same event (a retried batch, a replay) schedule nothing.
+ * same event (a retried batch, for instance) schedule nothing. Replays are disallowed, so the processor refuses a
+ * reset: resending a year of notices is never what anyone wants.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(NotificationScheduler.PROCESSING_GROUP)
 @ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class NotificationScheduler {

@@ -5,6 +5,7 @@ import com.versionforge.token.api.TenantId;
 import com.versionforge.token.command.web.RequestMetadata;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -62,7 +63,8 @@ class NotificationSettingsService {
         Change change = transaction.execute(status -> {
             repository.lock(tenantId);
             NotificationSettings current = find(tenantId);
-            Instant now = clock.instant();
+            // Microseconds, as PostgreSQL keeps them, so that this answer and a later read agree.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             boolean urlKept = url != null && url.equals(current.webhookUrl());
             WebhookSigningSecret secret = url == null
                     ? null

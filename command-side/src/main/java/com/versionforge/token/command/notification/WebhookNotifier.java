@@ -10,6 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * POSTs notices as JSON, signed so the receiver can tell they come from this service: {@code X-VF-Timestamp} is the
@@ -44,16 +46,31 @@ class WebhookNotifier {
         String body = json(notice);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
 
-        restClient
-                .post()
-                .uri(URI.create(url))
-                .contentType(MediaType.APPLICATION_JSON)
-                .header(TIMESTAMP_HEADER, timestamp)
-                .header(SIGNATURE_HEADER, secret.sign(timestamp, body))
-                .header(DELIVERY_HEADER, notice.delivery().deliveryId())
-                .body(body.getBytes(StandardCharsets.UTF_8))
-                .retrieve()
-                .toBodilessEntity();
+        try {
+            restClient
+                    .post()
+                    .uri(URI.create(url))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(TIMESTAMP_HEADER, timestamp)
+                    .header(SIGNATURE_HEADER, secret.sign(timestamp, body))
+                    .header(DELIVERY_HEADER, notice.delivery().deliveryId())
+                    .body(body.getBytes(StandardCharsets.UTF_8))
+                    .retrieve()
+                    .toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            throw new NoticeDeliveryException(
+                    "The webhook answered HTTP " + e.getStatusCode().value());
+        } catch (RestClientException e) {
+            throw new NoticeDeliveryException("The webhook could not be reached: " + rootCauseType(e));
+        }
+    }
+
+    private static String rootCauseType(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
     }
 
     private String json(TokenNotice notice) {
