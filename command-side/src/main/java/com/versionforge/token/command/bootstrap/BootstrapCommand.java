@@ -54,9 +54,9 @@ public final class BootstrapCommand {
         Map<String, String> settings = new HashMap<>();
         settings.put("logging.level.root", "WARN");
         settings.put("spring.main.banner-mode", "off");
-        // A one-shot: it appends the token's events and exits. The running service's saga and notifier pick them up.
+        // A one-shot: no scheduler, hence no expiry saga and no notifier (ConditionalOnScheduler). It appends the
+        // token's events and exits; the running service's saga and notifier pick them up from the event store.
         settings.put("db-scheduler.enabled", "false");
-        settings.put("vf.event-processors.auto-start", "false");
         RunningEmbeddedPostgres.find().ifPresent(url -> {
             settings.put("spring.datasource.url", url);
             settings.put("spring.datasource.username", "postgres");

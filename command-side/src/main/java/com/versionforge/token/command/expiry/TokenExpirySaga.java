@@ -14,6 +14,7 @@ import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenRuleViolationException;
+import com.versionforge.token.command.scheduling.ConditionalOnScheduler;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * command gateway come in as handler parameters.
  */
 @Saga
+@ConditionalOnScheduler
 @ProcessingGroup(TokenExpirySaga.PROCESSING_GROUP)
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,

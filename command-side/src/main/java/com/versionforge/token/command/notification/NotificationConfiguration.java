@@ -4,8 +4,6 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,17 +22,12 @@ class NotificationConfiguration {
 
     /**
      * Errors propagate, so the processor retries an event (with backoff) rather than logging it away and never
-     * notifying. The operator command line sets {@code vf.event-processors.auto-start=false}: it leaves notices to
-     * the running service.
+     * notifying.
      */
     @Bean
-    ConfigurerModule notificationsProcessor(@Value("${vf.event-processors.auto-start:true}") boolean autoStart) {
+    ConfigurerModule notificationsProcessor() {
         return configurer -> configurer
                 .eventProcessing()
-                .registerTrackingEventProcessorConfiguration(
-                        NotificationScheduler.PROCESSING_GROUP,
-                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andAutoStart(autoStart))
                 .registerListenerInvocationErrorHandler(
                         NotificationScheduler.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }

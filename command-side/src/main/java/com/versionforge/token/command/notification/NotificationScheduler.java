@@ -7,6 +7,7 @@ import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenExpiryWarningIssuedEvent;
 import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenRevokedEvent;
+import com.versionforge.token.command.scheduling.ConditionalOnScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 @DisallowReplay
 @ProcessingGroup(NotificationScheduler.PROCESSING_GROUP)
-@ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnScheduler
 class NotificationScheduler {
 
     static final String PROCESSING_GROUP = "notifications";

@@ -130,7 +130,7 @@ record TokenNotice(
 
                   curl -X POST %s/api/v1/tokens \\
                     -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \\
-                    -d '{"name": "…", "scope": "%s", "expiresIn": "90d"}'
+                    -d '{"name": "<name>", "scope": "%s", "expiresIn": "90d"}'
                 """.formatted(publicUrl, token.scope().wireName());
     }
 }
