@@ -13,6 +13,8 @@ import java.util.Locale;
 final class WebhookUrl {
 
     static final int MAX_LENGTH = 2000;
+
+    private static final int MAX_PORT = 65_535;
     static final String INVALID = "webhook-url-invalid";
 
     private WebhookUrl() {}
@@ -40,7 +42,10 @@ final class WebhookUrl {
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw invalid();
         }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+        if (uri.getHost() == null
+                || uri.getPort() > MAX_PORT
+                || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null) {
             throw invalid();
         }
         return url;

@@ -14,7 +14,6 @@ import com.versionforge.token.command.auth.RequiredScope;
 import com.versionforge.token.command.auth.UnknownScopeException;
 import com.versionforge.token.command.credential.Credential;
 import com.versionforge.token.command.credential.CredentialRepository;
-import com.versionforge.token.command.credential.Rotation;
 import com.versionforge.token.command.credential.TokenSecret;
 import com.versionforge.token.command.web.InvalidRequestException;
 import com.versionforge.token.command.web.RequestMetadata;
@@ -155,11 +154,10 @@ class TokenController {
 
         Credential successor =
                 credentials.findInTenant(successorId, caller.tenantId()).orElseThrow();
-        Rotation rotation = credentials.rotationOf(successorId);
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + successorId))
                 .cacheControl(CacheControl.noStore())
                 .body(TokenView.withSecret(successor, clock.instant(), secret.reveal())
-                        .rotatedFrom(rotation.rotatedFrom()));
+                        .rotatedFrom(credentials.rotationOf(successorId).rotatedFrom()));
     }
 
     private Credential findInTenant(String id, Caller caller) {
