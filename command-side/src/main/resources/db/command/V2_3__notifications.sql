@@ -11,8 +11,9 @@ CREATE TABLE notification_settings (
     CONSTRAINT notification_settings_secret_with_url CHECK ((webhook_url IS NULL) = (webhook_secret IS NULL))
 );
 
--- One row per (event, channel), keyed "<event id>:<channel>" like its db-scheduler task, written in the transaction that schedules the delivery: a replayed or redelivered
--- event finds its row and schedules nothing, and a delivery that ran out of attempts stays here as failed.
+-- One row per (event, channel), keyed "<event id>:<channel>" like its db-scheduler task, written in the transaction
+-- that schedules the delivery: a replayed or redelivered event finds its row and schedules nothing, and a delivery that
+-- ran out of attempts stays here as failed.
 CREATE TABLE notification_delivery (
     delivery_id   VARCHAR(300) NOT NULL PRIMARY KEY,
     event_id      VARCHAR(255) NOT NULL,

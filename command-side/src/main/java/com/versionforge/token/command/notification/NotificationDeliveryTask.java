@@ -36,7 +36,7 @@ final class NotificationDeliveryTask {
                     deliveryLog.markFailed(delivery.deliveryId(), clock.instant());
                     // Without the exception: its message can hold the webhook URL, whose path may be a credential.
                     logger.error(
-                            "Gave up delivery [{}] of [{}] for token [{}] after [{}] attempts; it is recorded as failed",
+                            "Gave up delivery [{}] of [{}] for token [{}] after [{}] attempts; recorded as failed",
                             delivery.deliveryId(),
                             delivery.kind().wireName(),
                             delivery.tokenId(),

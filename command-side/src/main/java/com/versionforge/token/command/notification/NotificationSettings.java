@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where a tenant's notices go; the webhook signing secret is not part of it (see {@link NotificationSettingsRepository}).
+ * Where a tenant's notices go; the webhook signing secret is not part of it, see
+ * {@link NotificationSettingsRepository}.
  *
  * @param tenantId the tenant
  * @param adminEmails addresses for notices by e-mail, possibly empty
