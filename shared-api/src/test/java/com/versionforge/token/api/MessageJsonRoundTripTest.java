@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ class MessageJsonRoundTripTest {
 
     private static final TokenId TOKEN = new TokenId(UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427"));
     private static final TenantId TENANT = new TenantId("acme");
+    private static final TokenId SUCCESSOR = new TokenId(UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e"));
     private static final TokenName NAME = new TokenName("CI/CD Pipeline - Production");
     private static final SecretDigest DIGEST = new SecretDigest("ab".repeat(32));
     private static final Instant NOW = Instant.parse("2026-12-03T10:15:30.123456Z");
@@ -36,7 +38,16 @@ class MessageJsonRoundTripTest {
                 new TokenCreatedEvent(TOKEN, TENANT, NAME, Scope.READ_ONLY, DIGEST, "x9Zq", NOW, LATER),
                 new TokenUsedEvent(TOKEN, TENANT, 42, NOW, NOW.plusSeconds(59), "2001:db8::1", "Datadog/7"),
                 new TokenRevokedEvent(TOKEN, TENANT, "rotated", NOW),
-                new TokenExpiredEvent(TOKEN, TENANT, LATER));
+                new TokenExpiredEvent(TOKEN, TENANT, LATER),
+                new RotateTokenCommand(TOKEN, TENANT, SUCCESSOR, Scope.ADMIN, LATER),
+                new RotateTokenCommand(TOKEN, TENANT, SUCCESSOR, Scope.ADMIN, null),
+                new TokenRotatedEvent(TOKEN, TENANT, SUCCESSOR, NOW, LATER),
+                new TokenRotatedEvent(TOKEN, TENANT, SUCCESSOR, NOW, null),
+                new IssueExpiryWarningCommand(TOKEN, "14d"),
+                new TokenExpiryWarningIssuedEvent(TOKEN, TENANT, "3d", NOW, LATER),
+                new NotificationSettingsChangedEvent(
+                        TENANT, List.of("ops@example.com"), "https://hooks.example.com", true, NOW),
+                new NotificationSettingsChangedEvent(TENANT, List.of(), null, false, NOW));
     }
 
     @ParameterizedTest

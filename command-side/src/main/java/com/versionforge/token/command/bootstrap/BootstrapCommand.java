@@ -54,6 +54,9 @@ public final class BootstrapCommand {
         Map<String, String> settings = new HashMap<>();
         settings.put("logging.level.root", "WARN");
         settings.put("spring.main.banner-mode", "off");
+        // A one-shot: no scheduler, hence no expiry saga and no notifier (ConditionalOnScheduler). It appends the
+        // token's events and exits; the running service's saga and notifier pick them up from the event store.
+        settings.put("db-scheduler.enabled", "false");
         RunningEmbeddedPostgres.find().ifPresent(url -> {
             settings.put("spring.datasource.url", url);
             settings.put("spring.datasource.username", "postgres");

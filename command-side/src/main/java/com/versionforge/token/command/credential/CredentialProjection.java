@@ -5,8 +5,10 @@ import com.versionforge.token.api.TokenCreatedEvent;
 import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenRevokedEvent;
+import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.api.TokenStatus;
+import com.versionforge.token.api.TokenUsedEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,8 +42,9 @@ class CredentialProjection {
         try {
             jdbc.sql("""
                             INSERT INTO token_credential (token_id, tenant_id, secret_digest, token_hint, name, scope,
-                                status, created_at, created_by, expires_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                status, created_at, created_by, expires_at, rotated_from)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                                (SELECT p.token_id FROM token_credential p WHERE p.rotated_to = ?))
                             ON CONFLICT (token_id) DO NOTHING""")
                     .param(event.tokenId().value())
                     .param(event.tenantId().value())
@@ -53,6 +56,7 @@ class CredentialProjection {
                     .param(timestamp(event.createdAt()))
                     .param(actor == null ? "unknown" : actor)
                     .param(timestamp(event.expiresAt()))
+                    .param(event.tokenId().value())
                     .update();
         } catch (DuplicateKeyException e) {
             if (e.getMessage() != null && e.getMessage().contains(ACTIVE_NAME_INDEX)) {
@@ -73,6 +77,26 @@ class CredentialProjection {
                 .param(actor == null ? "unknown" : actor)
                 .param(event.reason())
                 .param(event.tokenId().value())
+                .update();
+    }
+
+    /** The successor's row follows in the same transaction and finds its predecessor through {@code rotated_to}. */
+    @EventHandler
+    void on(TokenRotatedEvent event) {
+        jdbc.sql("UPDATE token_credential SET rotated_to = ? WHERE token_id = ?")
+                .param(event.successorId().value())
+                .param(event.tokenId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(TokenUsedEvent event) {
+        jdbc.sql("""
+                        UPDATE token_credential SET last_used_at = ?
+                        WHERE token_id = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+                .param(timestamp(event.lastUsedAt()))
+                .param(event.tokenId().value())
+                .param(timestamp(event.lastUsedAt()))
                 .update();
     }
 

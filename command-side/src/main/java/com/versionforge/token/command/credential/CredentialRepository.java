@@ -45,6 +45,29 @@ public class CredentialRepository {
                 .optional();
     }
 
+    /** The token's predecessor and successor; both null for a token that never took part in a rotation. */
+    public Rotation rotationOf(TokenId tokenId) {
+        return jdbc.sql("SELECT rotated_from, rotated_to FROM token_credential WHERE token_id = ?")
+                .param(tokenId.value())
+                .query((row, rowNumber) -> new Rotation(tokenId(row, "rotated_from"), tokenId(row, "rotated_to")))
+                .optional()
+                .orElse(Rotation.NONE);
+    }
+
+    /** The token's last passed check as recorded from its usage events, if it was ever used. */
+    public Optional<Instant> lastUsedAt(TokenId tokenId) {
+        return jdbc.sql("SELECT last_used_at FROM token_credential WHERE token_id = ?")
+                .param(tokenId.value())
+                .query((row, rowNumber) -> Optional.ofNullable(instant(row, "last_used_at")))
+                .optional()
+                .flatMap(lastUse -> lastUse);
+    }
+
+    private static TokenId tokenId(ResultSet row, String column) throws SQLException {
+        UUID value = row.getObject(column, UUID.class);
+        return value == null ? null : new TokenId(value);
+    }
+
     private static Credential map(ResultSet row, int rowNumber) throws SQLException {
         return new Credential(
                 new TokenId(row.getObject("token_id", UUID.class)),

@@ -4,27 +4,37 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.versionforge.token.api.CreateTokenCommand;
 import com.versionforge.token.api.ExpireTokenCommand;
+import com.versionforge.token.api.ExpiryWarningThreshold;
+import com.versionforge.token.api.IssueExpiryWarningCommand;
 import com.versionforge.token.api.RevokeTokenCommand;
+import com.versionforge.token.api.RotateTokenCommand;
+import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TenantId;
 import com.versionforge.token.api.TokenCreatedEvent;
 import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.api.TokenExpiredEvent;
+import com.versionforge.token.api.TokenExpiryWarningIssuedEvent;
 import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenRevokedEvent;
+import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.api.TokenStatus;
 import com.versionforge.token.api.TokenUsedEvent;
 import com.versionforge.token.api.UseTokenCommand;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One API token of one tenant: it is created with a mandatory expiry, used while active and before that expiry, and
- * ends for good either revoked by an admin or expired at its expiry instant.
+ * One API token of one tenant: it is created with a mandatory expiry, used while active and before that expiry, warned
+ * about before that expiry, possibly handed over to a successor, and ends for good either revoked (by an admin, or at
+ * the end of a rotation's grace period) or expired at its expiry instant.
  */
 @Aggregate
 public class ApiToken {
@@ -38,8 +48,11 @@ public class ApiToken {
     private TokenId tokenId;
 
     private TenantId tenantId;
+    private Scope scope;
     private TokenStatus status;
     private Instant expiresAt;
+    private TokenId successorId;
+    private Set<ExpiryWarningThreshold> issuedWarnings = EnumSet.noneOf(ExpiryWarningThreshold.class);
 
     protected ApiToken() {
         // Axon rebuilds the token from its events.
@@ -140,12 +153,79 @@ public class ApiToken {
         apply(new TokenExpiredEvent(tokenId, tenantId, now));
     }
 
+    @CommandHandler
+    public void handle(RotateTokenCommand command, TokenLifetimePolicy lifetimePolicy) {
+        if (!tenantId.equals(command.tenantId())) {
+            throw new TokenRuleViolationException(TokenErrorCode.TOKEN_NOT_FOUND, "No such token");
+        }
+        Objects.requireNonNull(command.successorId(), "successor id");
+        Objects.requireNonNull(command.issuerScope(), "issuer scope");
+        if (command.successorId().equals(tokenId)) {
+            throw new IllegalArgumentException("A token cannot succeed itself");
+        }
+        Instant now = lifetimePolicy.now();
+        if (status != TokenStatus.ACTIVE || !now.isBefore(expiresAt)) {
+            throw new TokenRuleViolationException(TokenErrorCode.TOKEN_NOT_ACTIVE, "The token is not active");
+        }
+        if (successorId != null) {
+            throw new TokenRuleViolationException(
+                    TokenErrorCode.TOKEN_ALREADY_ROTATED, "The token already has a successor; rotate that one");
+        }
+        if (!command.issuerScope().includes(scope)) {
+            throw new TokenRuleViolationException(
+                    TokenErrorCode.SCOPE_ABOVE_CALLER, "A token cannot be rotated by a caller of a lower scope");
+        }
+        if (command.graceEndsAt() != null && !command.graceEndsAt().isAfter(now)) {
+            throw new IllegalArgumentException("A grace period ends in the future");
+        }
+
+        apply(new TokenRotatedEvent(tokenId, tenantId, command.successorId(), now, command.graceEndsAt()));
+    }
+
+    /**
+     * Issues a warning only when it still tells the admin something: the token is active, not yet handed over to a
+     * successor, not yet warned at this threshold, not yet expired, and no nearer warning is already due (after an
+     * outage, only the nearest warning is sent, never a burst). Otherwise the command changes nothing and succeeds,
+     * because the expiry process sends it once per threshold and a refusal would only make it retry.
+     */
+    @CommandHandler
+    public void handle(IssueExpiryWarningCommand command, TokenLifetimePolicy lifetimePolicy) {
+        ExpiryWarningThreshold threshold = ExpiryWarningThreshold.fromWireName(command.threshold())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown expiry warning threshold"));
+        Instant now = lifetimePolicy.now();
+        if (status != TokenStatus.ACTIVE || successorId != null || issuedWarnings.contains(threshold)) {
+            return;
+        }
+        if (!now.isBefore(expiresAt) || nearerWarningDue(threshold, now)) {
+            return;
+        }
+
+        apply(new TokenExpiryWarningIssuedEvent(tokenId, tenantId, threshold.wireName(), now, expiresAt));
+    }
+
+    private boolean nearerWarningDue(ExpiryWarningThreshold threshold, Instant now) {
+        return Arrays.stream(ExpiryWarningThreshold.values())
+                .filter(other -> other.beforeExpiry().compareTo(threshold.beforeExpiry()) < 0)
+                .anyMatch(nearer -> !now.isBefore(nearer.dueAt(expiresAt)));
+    }
+
     @EventSourcingHandler
     private void on(TokenCreatedEvent event) {
         tokenId = event.tokenId();
         tenantId = event.tenantId();
+        scope = event.scope();
         status = TokenStatus.ACTIVE;
         expiresAt = event.expiresAt();
+    }
+
+    @EventSourcingHandler
+    private void on(TokenRotatedEvent event) {
+        successorId = event.successorId();
+    }
+
+    @EventSourcingHandler
+    private void on(TokenExpiryWarningIssuedEvent event) {
+        ExpiryWarningThreshold.fromWireName(event.threshold()).ifPresent(issuedWarnings::add);
     }
 
     @EventSourcingHandler

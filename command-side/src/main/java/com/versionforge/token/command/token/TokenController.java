@@ -2,6 +2,7 @@ package com.versionforge.token.command.token;
 
 import com.versionforge.token.api.CreateTokenCommand;
 import com.versionforge.token.api.RevokeTokenCommand;
+import com.versionforge.token.api.RotateTokenCommand;
 import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.api.TokenId;
@@ -21,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Creates and revokes the tokens of the caller's tenant. */
+/** Creates, rotates and revokes the tokens of the caller's tenant. */
 @RestController
 @RequestMapping("/api/v1/tokens")
 class TokenController {
@@ -50,6 +52,9 @@ class TokenController {
 
     /** The optional body of a revoke request. */
     record RevokeTokenRequest(String reason) {}
+
+    /** The body of a rotate request: the successor's expiry as in create, and an optional grace period. */
+    record RotateTokenRequest(String expiresIn, String expiresAt, String gracePeriod) {}
 
     @Operation(summary = "Create a token; the response is the only place its secret ever appears")
     // produces: a client that cannot read JSON is refused (406) before the token exists, not after, secret unseen.
@@ -110,6 +115,55 @@ class TokenController {
         Credential revoked =
                 credentials.findInTenant(token.tokenId(), caller.tenantId()).orElseThrow();
         return ResponseEntity.ok(TokenView.of(revoked, clock.instant()));
+    }
+
+    @Operation(
+            summary = "Rotate a token: a successor with the same name and scope; the old one stays valid until revoked,"
+                    + " automatically when the grace period ends")
+    @PostMapping("/{id}/rotate")
+    @RequiredScope(Scope.ADMIN)
+    ResponseEntity<TokenView> rotate(
+            @PathVariable("id") String id,
+            @RequestBody RotateTokenRequest body,
+            Caller caller,
+            HttpServletRequest request) {
+        Credential old = findInTenant(id, caller);
+        Instant now = clock.instant();
+        Instant expiresAt = Expiry.resolve(body.expiresIn(), body.expiresAt(), now);
+        Instant graceEndsAt = GracePeriod.endFrom(body.gracePeriod(), now).orElse(null);
+        if (old.statusAt(now) != TokenStatus.ACTIVE) {
+            throw new TokenRuleViolationException(TokenErrorCode.TOKEN_NOT_ACTIVE, "The token is not active");
+        }
+        if (credentials.rotationOf(old.tokenId()).hasSuccessor()) {
+            throw new TokenRuleViolationException(
+                    TokenErrorCode.TOKEN_ALREADY_ROTATED, "The token already has a successor; rotate that one");
+        }
+        TokenId successorId = TokenId.random();
+        TokenSecret secret = TokenSecret.generate();
+
+        // One transaction: a successor that the aggregate refuses (an expiry beyond the maximum lifetime, say) must
+        // not leave the old token marked rotated, or worse, revoked at the end of a grace period with no successor.
+        commands.sendTogether(
+                List.of(
+                        new RotateTokenCommand(
+                                old.tokenId(), caller.tenantId(), successorId, caller.scope(), graceEndsAt),
+                        new CreateTokenCommand(
+                                successorId,
+                                caller.tenantId(),
+                                new TokenName(old.name()),
+                                old.scope(),
+                                caller.scope(),
+                                secret.digest(),
+                                secret.hint(),
+                                expiresAt)),
+                RequestMetadata.of(request, caller.actor()));
+
+        Credential successor =
+                credentials.findInTenant(successorId, caller.tenantId()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + successorId))
+                .cacheControl(CacheControl.noStore())
+                .body(TokenView.withSecret(successor, clock.instant(), secret.reveal())
+                        .rotatedFrom(credentials.rotationOf(successorId).rotatedFrom()));
     }
 
     private Credential findInTenant(String id, Caller caller) {

@@ -1,12 +1,13 @@
 package com.versionforge.token.command.token;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.versionforge.token.api.TokenId;
 import com.versionforge.token.command.credential.Credential;
 import java.time.Instant;
 
 /**
  * A token as the command side answers it. {@code token} is the secret, present only in the response that created
- * it; it is left out of every other answer.
+ * it; it is left out of every other answer. {@code rotatedFrom} names the predecessor in the answer to a rotation.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TokenView(
@@ -20,7 +21,8 @@ record TokenView(
         String createdBy,
         Instant expiresAt,
         Instant revokedAt,
-        String revokedBy) {
+        String revokedBy,
+        String rotatedFrom) {
 
     static TokenView of(Credential credential, Instant now) {
         return withSecret(credential, now, null);
@@ -38,6 +40,27 @@ record TokenView(
                 credential.createdBy(),
                 credential.expiresAt(),
                 credential.revokedAt(),
-                credential.revokedBy());
+                credential.revokedBy(),
+                null);
+    }
+
+    /** This view naming the token that {@code predecessor} was rotated into this one; unchanged when null. */
+    TokenView rotatedFrom(TokenId predecessor) {
+        if (predecessor == null) {
+            return this;
+        }
+        return new TokenView(
+                id,
+                name,
+                scope,
+                status,
+                token,
+                tokenHint,
+                createdAt,
+                createdBy,
+                expiresAt,
+                revokedAt,
+                revokedBy,
+                predecessor.toString());
     }
 }

@@ -1,0 +1,47 @@
+package com.versionforge.token.command.token;
+
+import com.versionforge.token.command.web.InvalidRequestException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * How long a rotated token stays valid next to its successor before it is revoked with reason {@code rotated}: an
+ * ISO-8601 duration such as {@code PT1H} or {@code P7D}, positive and at most {@code P30D}.
+ */
+final class GracePeriod {
+
+    /** The longest grace period accepted. */
+    static final Duration MAXIMUM = Duration.ofDays(30);
+
+    static final String INVALID = "grace-period-invalid";
+
+    private GracePeriod() {}
+
+    /**
+     * The instant the grace period that starts {@code now} ends, or empty when none was asked for.
+     *
+     * @throws InvalidRequestException {@code grace-period-invalid} when the text is not such a duration
+     */
+    static Optional<Instant> endFrom(String text, Instant now) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Duration duration;
+        try {
+            duration = Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAXIMUM) > 0) {
+            throw invalid();
+        }
+        return Optional.of(now.plus(duration));
+    }
+
+    private static InvalidRequestException invalid() {
+        return new InvalidRequestException(
+                INVALID, "gracePeriod is an ISO-8601 duration above zero and at most P30D, such as PT1H or P7D");
+    }
+}
