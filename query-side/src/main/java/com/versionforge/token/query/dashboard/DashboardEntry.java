@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * One token as the dashboard knows it from its events. Nullable: {@code lastUsedAt} and {@code lastUsedIp} until the
- * first use (the IP also when unknown), the revocation fields unless revoked, {@code expiredAt} unless expired.
+ * first use (the IP also when unknown), the revocation fields unless revoked, {@code expiredAt} unless expired,
+ * {@code rotatedFrom} unless it replaced a token, {@code rotatedTo} unless it was replaced.
  */
 record DashboardEntry(
         TokenId tokenId,
@@ -27,7 +28,9 @@ record DashboardEntry(
         Instant revokedAt,
         String revokedBy,
         String revokeReason,
-        Instant expiredAt) {
+        Instant expiredAt,
+        TokenId rotatedFrom,
+        TokenId rotatedTo) {
 
     /** How long before its expiry an active token is flagged as expiring soon. */
     static final Duration EXPIRING_SOON = Duration.ofDays(14);

@@ -4,6 +4,7 @@ import com.versionforge.token.api.AuditMetadata;
 import com.versionforge.token.api.TokenCreatedEvent;
 import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenRevokedEvent;
+import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenStatus;
 import com.versionforge.token.api.TokenUsedEvent;
 import java.time.Instant;
@@ -41,12 +42,14 @@ class DashboardProjection {
         this.jdbc = jdbc;
     }
 
+    /** A successor of a rotation is created right after its predecessor's rotation, which names it. */
     @EventHandler
     void on(TokenCreatedEvent event, @SequenceNumber long sequence, @MetaDataValue(AuditMetadata.ACTOR) String actor) {
         jdbc.sql("""
                         INSERT INTO token_dashboard (token_id, tenant_id, name, scope, status, token_hint, created_at,
-                            created_by, expires_at, last_sequence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            created_by, expires_at, last_sequence, rotated_from)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            (SELECT token_id FROM token_dashboard WHERE rotated_to = ? LIMIT 1))
                         ON CONFLICT (token_id) DO NOTHING""")
                 .param(event.tokenId().value())
                 .param(event.tenantId().value())
@@ -57,6 +60,19 @@ class DashboardProjection {
                 .param(timestamp(event.createdAt()))
                 .param(actor == null ? UNKNOWN_ACTOR : actor)
                 .param(timestamp(event.expiresAt()))
+                .param(sequence)
+                .param(event.tokenId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(TokenRotatedEvent event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                        UPDATE token_dashboard SET rotated_to = ?, last_sequence = ?
+                        WHERE token_id = ? AND last_sequence < ?""")
+                .param(event.successorId().value())
+                .param(sequence)
+                .param(event.tokenId().value())
                 .param(sequence)
                 .update();
     }

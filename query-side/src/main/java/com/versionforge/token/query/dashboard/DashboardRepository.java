@@ -26,7 +26,7 @@ class DashboardRepository {
 
     private static final String COLUMNS = "token_id, tenant_id, name, scope, status, token_hint, created_at,"
             + " created_by, expires_at, last_used_at, last_used_ip, use_count, revoked_at, revoked_by, revoke_reason,"
-            + " expired_at";
+            + " expired_at, rotated_from, rotated_to";
 
     private final JdbcClient jdbc;
 
@@ -202,7 +202,14 @@ class DashboardRepository {
                 instant(row, "revoked_at"),
                 row.getString("revoked_by"),
                 row.getString("revoke_reason"),
-                instant(row, "expired_at"));
+                instant(row, "expired_at"),
+                tokenId(row, "rotated_from"),
+                tokenId(row, "rotated_to"));
+    }
+
+    private static TokenId tokenId(ResultSet row, String column) throws SQLException {
+        UUID value = row.getObject(column, UUID.class);
+        return value == null ? null : new TokenId(value);
     }
 
     private static TokenStatus status(String wireName) {

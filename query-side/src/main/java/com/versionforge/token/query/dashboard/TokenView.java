@@ -22,7 +22,9 @@ record TokenView(
         Instant revokedAt,
         String revokedBy,
         String revokeReason,
-        Instant expiredAt) {
+        Instant expiredAt,
+        String rotatedFrom,
+        String rotatedTo) {
 
     static TokenView of(DashboardEntry entry, Instant now) {
         return new TokenView(
@@ -41,6 +43,8 @@ record TokenView(
                 entry.revokedAt(),
                 entry.revokedBy(),
                 entry.revokeReason(),
-                entry.expiredAt());
+                entry.expiredAt(),
+                entry.rotatedFrom() == null ? null : entry.rotatedFrom().toString(),
+                entry.rotatedTo() == null ? null : entry.rotatedTo().toString());
     }
 }

@@ -60,6 +60,8 @@ class DashboardEntryTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 }

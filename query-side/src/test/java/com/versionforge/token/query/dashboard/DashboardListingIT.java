@@ -37,6 +37,10 @@ class DashboardListingIT {
     private static final TokenId LEAKED = new TokenId(UUID.fromString("33333333-3333-4333-8333-333333333333"));
     private static final TokenId SNAKE = new TokenId(UUID.fromString("44444444-4444-4444-8444-444444444444"));
     private static final TokenId LAPSED = new TokenId(UUID.fromString("55555555-5555-4555-8555-555555555555"));
+    private static final TenantId ROTATING_TENANT = new TenantId("rotating-co");
+    private static final TokenId ROTATING_READER = new TokenId(UUID.fromString("00000000-0000-4000-8000-00000000a002"));
+    private static final TokenId ROTATED = new TokenId(UUID.fromString("66666666-6666-4666-8666-666666666666"));
+    private static final TokenId SUCCESSOR = new TokenId(UUID.fromString("77777777-7777-4777-8777-777777777777"));
     private static final Instant NOW = MutableClock.DEFAULT_NOW;
     private static final String ALICE = "user:alice";
     private static final String BOB = "user:bob";
@@ -72,6 +76,15 @@ class DashboardListingIT {
                 TokenHistory.created(SNAKE, TENANT, "snake_case_name", Scope.READ_ONLY, days(-40), days(-5)), ALICE);
         history.expire(SNAKE, TENANT, days(-5));
         history.create(TokenHistory.created(LAPSED, TENANT, "Lapsed", Scope.READ_ONLY, days(-50), hours(-1)), ALICE);
+        history.create(
+                TokenHistory.created(
+                        ROTATED, ROTATING_TENANT, "Warehouse sync", Scope.SYNC_TRIGGER, days(-80), days(5)),
+                ALICE);
+        history.rotate(ROTATED, ROTATING_TENANT, SUCCESSOR, days(-1), BOB);
+        history.create(
+                TokenHistory.created(
+                        SUCCESSOR, ROTATING_TENANT, "Warehouse sync", Scope.SYNC_TRIGGER, days(-1), days(89)),
+                BOB);
         history.awaitDashboard();
     }
 
@@ -102,6 +115,20 @@ class DashboardListingIT {
         assertThat(token.get("useCount").asLong()).isEqualTo(42);
         assertThat(token.get("revokedAt").isNull()).isTrue();
         assertThat(token.get("revokedBy").isNull()).isTrue();
+    }
+
+    @Test
+    void linksARotatedTokenAndItsSuccessorBothWays() {
+        String rotatingReader = commandSide.pass("rotating-reader", ROTATING_TENANT, ROTATING_READER, Scope.READ_ONLY);
+
+        JsonNode old = client.json(client.get("/api/v1/tokens/" + ROTATED, rotatingReader));
+        JsonNode successor = client.json(client.get("/api/v1/tokens/" + SUCCESSOR, rotatingReader));
+
+        assertThat(old.get("rotatedTo").asText()).isEqualTo(SUCCESSOR.toString());
+        assertThat(old.get("rotatedFrom").isNull()).isTrue();
+        assertThat(old.get("status").asText()).isEqualTo("active");
+        assertThat(successor.get("rotatedFrom").asText()).isEqualTo(ROTATED.toString());
+        assertThat(successor.get("rotatedTo").isNull()).isTrue();
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenName;
 import com.versionforge.token.api.TokenRevokedEvent;
+import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenUsedEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,10 @@ public final class TokenHistory {
 
     public void revoke(TokenId tokenId, TenantId tenantId, String reason, Instant revokedAt, String actor) {
         append(tokenId, new TokenRevokedEvent(tokenId, tenantId, reason, revokedAt), actor);
+    }
+
+    public void rotate(TokenId tokenId, TenantId tenantId, TokenId successorId, Instant rotatedAt, String actor) {
+        append(tokenId, new TokenRotatedEvent(tokenId, tenantId, successorId, rotatedAt, null), actor);
     }
 
     public void expire(TokenId tokenId, TenantId tenantId, Instant expiredAt) {
