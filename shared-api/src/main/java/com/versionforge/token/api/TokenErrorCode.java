@@ -10,6 +10,8 @@ public enum TokenErrorCode {
     EXPIRY_REQUIRED("expiry-required"),
     /** The expiry is malformed, not in the future, or beyond the deployment's maximum lifetime. */
     EXPIRY_INVALID("expiry-invalid"),
+    /** A rotation's grace period is malformed, out of range, or already over when the rotation is decided. */
+    GRACE_PERIOD_INVALID("grace-period-invalid"),
     /** The requested scope is above the scope of the token that asks for it. */
     SCOPE_ABOVE_CALLER("scope-above-caller"),
     /** The token is revoked or expired, so the operation no longer applies. */

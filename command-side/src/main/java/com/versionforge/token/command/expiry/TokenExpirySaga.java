@@ -158,21 +158,22 @@ public class TokenExpirySaga {
         }
     }
 
+    /**
+     * Sends a command of the expiry process and waits for it. A refusal by a token rule is expected (the token was
+     * revoked just before its deadline fired, and the saga ends right after) and only logged; any other failure
+     * propagates, so that the deadline fails and db-scheduler runs it again.
+     */
     private void send(Object command, CommandGateway commandGateway) {
-        commandGateway
-                .send(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(Map.of(AuditMetadata.ACTOR, SYSTEM_ACTOR)))
-                .exceptionally(failure -> {
-                    // Expected when the token was revoked just before its deadline fired; the saga ends right after.
-                    logger.warn(
-                            "[{}] for token [{}] was refused: [{}]",
-                            command.getClass().getSimpleName(),
-                            tokenId,
-                            failure instanceof TokenRuleViolationException violation
-                                    ? violation.errorCode().code()
-                                    : failure.getClass().getSimpleName());
-                    return null;
-                });
+        try {
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(AuditMetadata.ACTOR, SYSTEM_ACTOR)));
+        } catch (TokenRuleViolationException refused) {
+            logger.warn(
+                    "[{}] for token [{}] was refused: [{}]",
+                    command.getClass().getSimpleName(),
+                    tokenId,
+                    refused.errorCode().code());
+        }
     }
 
     private static String warningKey(String threshold) {

@@ -1,5 +1,6 @@
 package com.versionforge.token.command.token;
 
+import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.command.web.InvalidRequestException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,14 +9,17 @@ import java.util.Optional;
 
 /**
  * How long a rotated token stays valid next to its successor before it is revoked with reason {@code rotated}: an
- * ISO-8601 duration such as {@code PT1H} or {@code P7D}, positive and at most {@code P30D}.
+ * ISO-8601 duration such as {@code PT1H} or {@code P7D}, from one second to {@code P30D}.
  */
 final class GracePeriod {
 
     /** The longest grace period accepted. */
     static final Duration MAXIMUM = Duration.ofDays(30);
 
-    static final String INVALID = "grace-period-invalid";
+    /** The shortest grace period accepted. */
+    static final Duration MINIMUM = Duration.ofSeconds(1);
+
+    static final String INVALID = TokenErrorCode.GRACE_PERIOD_INVALID.code();
 
     private GracePeriod() {}
 
@@ -34,7 +38,7 @@ final class GracePeriod {
         } catch (DateTimeParseException e) {
             throw invalid();
         }
-        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAXIMUM) > 0) {
+        if (duration.compareTo(MINIMUM) < 0 || duration.compareTo(MAXIMUM) > 0) {
             throw invalid();
         }
         return Optional.of(now.plus(duration));
@@ -42,6 +46,6 @@ final class GracePeriod {
 
     private static InvalidRequestException invalid() {
         return new InvalidRequestException(
-                INVALID, "gracePeriod is an ISO-8601 duration above zero and at most P30D, such as PT1H or P7D");
+                INVALID, "gracePeriod is an ISO-8601 duration from PT1S to P30D, such as PT1H or P7D");
     }
 }

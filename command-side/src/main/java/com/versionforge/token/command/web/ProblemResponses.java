@@ -118,7 +118,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail ruleProblem(TokenRuleViolationException e) {
         HttpStatus status = switch (e.errorCode()) {
-            case NAME_INVALID, EXPIRY_REQUIRED, EXPIRY_INVALID -> HttpStatus.BAD_REQUEST;
+            case NAME_INVALID, EXPIRY_REQUIRED, EXPIRY_INVALID, GRACE_PERIOD_INVALID -> HttpStatus.BAD_REQUEST;
             case SCOPE_ABOVE_CALLER -> HttpStatus.FORBIDDEN;
             case NAME_TAKEN, TOKEN_NOT_ACTIVE, TOKEN_ALREADY_ROTATED, EXPIRY_NOT_REACHED -> HttpStatus.CONFLICT;
             case TOKEN_NOT_FOUND -> HttpStatus.NOT_FOUND;

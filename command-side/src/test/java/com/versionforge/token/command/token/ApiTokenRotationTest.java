@@ -114,7 +114,7 @@ class ApiTokenRotationTest {
         fixture.given(created(Scope.READ_ONLY, EXPIRES_AT))
                 .when(new RotateTokenCommand(TOKEN, TENANT, SUCCESSOR, Scope.ADMIN, NOW))
                 .expectNoEvents()
-                .expectException(IllegalArgumentException.class);
+                .expectException(violationOf(TokenErrorCode.GRACE_PERIOD_INVALID));
     }
 
     @Test

@@ -65,6 +65,7 @@ class DashboardProjection {
                 .update();
     }
 
+    /** Links both ways, whichever of the two tokens' events a segmented processor happens to handle first. */
     @EventHandler
     void on(TokenRotatedEvent event, @SequenceNumber long sequence) {
         jdbc.sql("""
@@ -74,6 +75,10 @@ class DashboardProjection {
                 .param(sequence)
                 .param(event.tokenId().value())
                 .param(sequence)
+                .update();
+        jdbc.sql("UPDATE token_dashboard SET rotated_from = ? WHERE token_id = ?")
+                .param(event.tokenId().value())
+                .param(event.successorId().value())
                 .update();
     }
 

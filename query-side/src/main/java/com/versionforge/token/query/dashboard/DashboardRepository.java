@@ -45,7 +45,8 @@ class DashboardRepository {
 
     /**
      * One page of a tenant's tokens, by keyset pagination: the page starts right after the cursor's position, so
-     * tokens created or changed meanwhile neither repeat nor push others off a page.
+     * tokens created meanwhile neither repeat nor push others off a page. A token whose sort value changes between
+     * pages (its {@code lastUsedAt}, when sorting by last use) moves in the order and may be seen twice or not at all.
      *
      * @param after where the page starts, or null for the first page
      * @param now the instant against which expiry is judged
