@@ -1,6 +1,7 @@
 package com.versionforge.token.command.auth;
 
 import com.versionforge.token.api.Scope;
+import com.versionforge.token.command.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -17,6 +18,9 @@ class AuthCheckController {
 
     static final String PATH = "/api/v1/auth/check";
 
+    /** {@code ?refusals=auth-request}: refusals in the statuses nginx's auth_request relays (see README). */
+    static final String AUTH_REQUEST_REFUSALS = "auth-request";
+
     private final TokenAuthenticator authenticator;
     private final RoutePolicy routePolicy;
 
@@ -25,14 +29,24 @@ class AuthCheckController {
         this.routePolicy = routePolicy;
     }
 
-    @Operation(summary = "Check a token against the scope of a request")
+    @Operation(
+            summary = "Check a token against the scope of a request",
+            description = "With refusals=auth-request, a refusal other than 401 is answered 403 with"
+                    + " X-VF-Refusal-Status naming its real status, for gateways such as nginx auth_request.")
     @GetMapping(PATH)
     ResponseEntity<CheckResult> check(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(name = "scope", required = false) String scope,
+            @RequestParam(name = "refusals", required = false) String refusals,
             HttpServletRequest request) {
-        Caller caller = authenticator.authenticate(
-                authorization, requiredScope(scope, request), TokenAuthenticator.Client.of(request));
+        boolean forAuthSubrequest = forAuthSubrequest(refusals);
+        Caller caller;
+        try {
+            caller = authenticator.authenticate(
+                    authorization, requiredScope(scope, request), TokenAuthenticator.Client.of(request));
+        } catch (AccessRefusedException e) {
+            throw forAuthSubrequest ? e.forAuthSubrequest() : e;
+        }
 
         return ResponseEntity.ok()
                 .headers(caller.rateLimit().headers())
@@ -44,6 +58,16 @@ class AuthCheckController {
                         caller.tenantId().value(),
                         caller.scope().wireName(),
                         caller.expiresAt()));
+    }
+
+    private static boolean forAuthSubrequest(String refusals) {
+        if (refusals == null || "standard".equals(refusals)) {
+            return false;
+        }
+        if (AUTH_REQUEST_REFUSALS.equals(refusals)) {
+            return true;
+        }
+        throw new InvalidRequestException("refusals-invalid", "refusals is standard or auth-request");
     }
 
     private Scope requiredScope(String scope, HttpServletRequest request) {

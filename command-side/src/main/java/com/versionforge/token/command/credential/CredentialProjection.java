@@ -4,6 +4,7 @@ import com.versionforge.token.api.AuditMetadata;
 import com.versionforge.token.api.TokenCreatedEvent;
 import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.api.TokenExpiredEvent;
+import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.api.TokenStatus;
@@ -74,6 +75,7 @@ class CredentialProjection {
                 .param(event.reason())
                 .param(event.tokenId().value())
                 .update();
+        announceChange(event.tokenId());
     }
 
     @EventHandler
@@ -83,6 +85,16 @@ class CredentialProjection {
                 .param(timestamp(event.expiredAt()))
                 .param(event.tokenId().value())
                 .update();
+        announceChange(event.tokenId());
+    }
+
+    /** Delivered by PostgreSQL to every node's listener when, and only if, this transaction commits. */
+    private void announceChange(TokenId tokenId) {
+        jdbc.sql("SELECT pg_notify(?, ?)")
+                .param(CredentialChangeListener.CHANNEL)
+                .param(tokenId.toString())
+                .query((row, rowNumber) -> rowNumber)
+                .list();
     }
 
     private static OffsetDateTime timestamp(Instant instant) {
