@@ -38,12 +38,14 @@ if [[ ! -f "$jar" || -n "$newest_source" ]]; then
     touch "$jar"
 fi
 
-for p in "$port" "$db_port"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-        echo "Port $p is taken; set VF_BENCH_PORT / VF_BENCH_DB_PORT." >&2
-        exit 1
-    fi
-done
+taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port_from() { # the first port from $1 on that nothing listens on
+    local candidate=$1
+    while taken "$candidate"; do candidate=$((candidate + 1)); done
+    echo "$candidate"
+}
+port=$(free_port_from "$port")
+db_port=$(free_port_from "$db_port")
 
 work=$(mktemp -d)
 service_pid=""
