@@ -89,7 +89,8 @@ class UsageRecordingIT {
                 .as("TokenUsedEvents after %d passed checks in %d windows", passed.get(), windowsOfTraffic)
                 .isBetween(2L, 1 + windowsOfTraffic + 1);
         assertThat(stored.uses()).as("uses in the stored events after shutdown").isEqualTo(passed.get());
-        assertThat(stored.events()).isLessThanOrEqualTo(eventsAfterTraffic + 1);
+        // At most one scheduled flush between the traffic and the shutdown, and the shutdown's own.
+        assertThat(stored.events()).isLessThanOrEqualTo(eventsAfterTraffic + 2);
     }
 
     private static ConfigurableApplicationContext start() {
