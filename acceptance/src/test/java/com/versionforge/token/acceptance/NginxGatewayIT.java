@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * packaged command side: what passes reaches the API, every refusal reaches the client as problem+json with its code,
  * and the rate-limit headers come along, all through nginx.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NginxGatewayIT {
 
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
@@ -181,6 +185,18 @@ class NginxGatewayIT {
         assertThat(refused.headers().firstValue("X-RateLimit-Limit")).hasValue(Integer.toString(READ_ONLY_LIMIT));
         assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
         assertThat(refused.headers().firstValue("X-RateLimit-Reset")).hasValueSatisfying(NginxGatewayIT::isNextMinute);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // stops the token service, so it runs last
+    void answers503WithProblemJsonWhileTheTokenServiceIsDown() {
+        Token reader = tokens.create(admin, "reader during an outage", "read-only");
+        tokenService.close();
+
+        HttpResponse<String> unavailable = gateway.get("/api/v1/syncs", "Authorization", reader.bearer());
+
+        assertProblem(unavailable, 503, "service-unavailable");
+        assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("5");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String code) {
