@@ -10,6 +10,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  * cache, since changes may have been missed, and listens again.
  */
 @Component
+// Off where LISTEN cannot work, e.g. behind a connection pooler in transaction mode; the cache stays correct.
+@ConditionalOnProperty(name = "vf.credential-cache.listen", havingValue = "true", matchIfMissing = true)
 class CredentialChangeListener implements SmartLifecycle {
 
     static final String CHANNEL = "vf_token_credential_changed";
