@@ -11,13 +11,25 @@ public class AccessRefusedException extends RuntimeException {
     private final String code;
     private final Scope requiredScope;
     private final RateLimit rateLimit;
+    private final HttpStatus refusalStatus;
 
     AccessRefusedException(HttpStatus status, String code, String detail, Scope requiredScope, RateLimit rateLimit) {
+        this(status, code, detail, requiredScope, rateLimit, null);
+    }
+
+    private AccessRefusedException(
+            HttpStatus status,
+            String code,
+            String detail,
+            Scope requiredScope,
+            RateLimit rateLimit,
+            HttpStatus refusalStatus) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.requiredScope = requiredScope;
         this.rateLimit = rateLimit;
+        this.refusalStatus = refusalStatus;
     }
 
     static AccessRefusedException unauthenticated(String code, String detail) {
@@ -43,6 +55,16 @@ public class AccessRefusedException extends RuntimeException {
                 rateLimit);
     }
 
+    /**
+     * The same refusal as a gateway's auth subrequest can relay: nginx's {@code auth_request} understands only 2xx, 401
+     * and 403 and turns anything else into a 500, so every other status is answered 403 and named in
+     * {@link #refusalStatus()}, for the gateway to restore.
+     */
+    AccessRefusedException forAuthSubrequest() {
+        HttpStatus relayable = status == HttpStatus.UNAUTHORIZED ? status : HttpStatus.FORBIDDEN;
+        return new AccessRefusedException(relayable, code, getMessage(), requiredScope, rateLimit, status);
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -54,6 +76,11 @@ public class AccessRefusedException extends RuntimeException {
     /** Where the token stands in its window, for refusals of a known active token; null otherwise. */
     public RateLimit rateLimit() {
         return rateLimit;
+    }
+
+    /** The status the refusal really has, when it is answered to a gateway's auth subrequest; null otherwise. */
+    public HttpStatus refusalStatus() {
+        return refusalStatus;
     }
 
     /** The scope the route needs, for {@code insufficient-scope}; null otherwise. */

@@ -28,7 +28,7 @@ class BearerTokenInterceptor implements HandlerInterceptor {
                 request.getHeader(HttpHeaders.AUTHORIZATION),
                 required == null ? Scope.READ_ONLY : required.value(),
                 TokenAuthenticator.Client.of(request));
-        caller.rateLimit().headers().forEach((name, values) -> response.setHeader(name, values.get(0)));
+        caller.rateLimit().forEachHeader(response::setHeader);
         CallerArgumentResolver.attach(request, caller);
         return true;
     }

@@ -3,7 +3,7 @@ package com.versionforge.token.command.auth;
 import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TokenStatus;
 import com.versionforge.token.command.credential.Credential;
-import com.versionforge.token.command.credential.CredentialRepository;
+import com.versionforge.token.command.credential.CredentialCache;
 import com.versionforge.token.command.credential.TokenSecret;
 import com.versionforge.token.command.ratelimit.RateLimit;
 import com.versionforge.token.command.ratelimit.RateLimiter;
@@ -16,20 +16,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a presented token may do what a request needs, counts the request against the token's rate limit
- * and records the use. It reads only the credential lookup, which is written in the transaction of each event, so a
- * revoke that has returned is a refusal here.
+ * and records the use. It reads only the credential lookup, which is written in the transaction of each event, through
+ * a cache whose copies never outlive a revoke call, so a revoke that has returned is a refusal here.
  */
 @Component
 public class TokenAuthenticator {
 
     private static final String BEARER = "Bearer ";
 
-    private final CredentialRepository credentials;
+    private final CredentialCache credentials;
     private final RateLimiter rateLimiter;
     private final UsageRecorder usage;
     private final Clock clock;
 
-    TokenAuthenticator(CredentialRepository credentials, RateLimiter rateLimiter, UsageRecorder usage, Clock clock) {
+    TokenAuthenticator(CredentialCache credentials, RateLimiter rateLimiter, UsageRecorder usage, Clock clock) {
         this.credentials = credentials;
         this.rateLimiter = rateLimiter;
         this.usage = usage;

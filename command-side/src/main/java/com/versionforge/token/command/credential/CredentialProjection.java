@@ -4,6 +4,7 @@ import com.versionforge.token.api.AuditMetadata;
 import com.versionforge.token.api.TokenCreatedEvent;
 import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.api.TokenExpiredEvent;
+import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenRuleViolationException;
@@ -78,6 +79,7 @@ class CredentialProjection {
                 .param(event.reason())
                 .param(event.tokenId().value())
                 .update();
+        announceChange(event.tokenId());
     }
 
     /** The successor's row follows in the same transaction and finds its predecessor through {@code rotated_to}. */
@@ -107,6 +109,16 @@ class CredentialProjection {
                 .param(timestamp(event.expiredAt()))
                 .param(event.tokenId().value())
                 .update();
+        announceChange(event.tokenId());
+    }
+
+    /** Delivered by PostgreSQL to every node's listener when, and only if, this transaction commits. */
+    private void announceChange(TokenId tokenId) {
+        jdbc.sql("SELECT pg_notify(?, ?)")
+                .param(CredentialChangeListener.CHANNEL)
+                .param(tokenId.toString())
+                .query((row, rowNumber) -> rowNumber)
+                .list();
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -29,6 +29,14 @@ public final class TokenSecret {
     private static final Pattern FORM =
             Pattern.compile(Pattern.quote(PREFIX) + "[0-9A-Za-z]{" + (BODY_LENGTH + CHECKSUM_LENGTH) + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** One per thread: looking the algorithm up costs more than hashing a token. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform provides SHA-256", e);
+        }
+    });
 
     private final String value;
 
@@ -58,12 +66,8 @@ public final class TokenSecret {
 
     /** The SHA-256 digest, the only form the service keeps. */
     public SecretDigest digest() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-            return new SecretDigest(HexFormat.of().formatHex(hash));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform provides SHA-256", e);
-        }
+        byte[] hash = SHA_256.get().digest(value.getBytes(StandardCharsets.US_ASCII));
+        return new SecretDigest(HexFormat.of().formatHex(hash));
     }
 
     /** The last 4 characters, shown on dashboards so a person can tell tokens apart. */
@@ -84,7 +88,17 @@ public final class TokenSecret {
     private static String checksum(String body) {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
-        return base62(BigInteger.valueOf(crc.getValue()), CHECKSUM_LENGTH);
+        return base62(crc.getValue(), CHECKSUM_LENGTH);
+    }
+
+    /** The same digits as the BigInteger form, without its cost on every check. */
+    private static String base62(long number, int length) {
+        char[] digits = new char[length];
+        for (int i = length - 1; i >= 0; i--) {
+            digits[i] = BASE62.charAt((int) (number % BASE62.length()));
+            number /= BASE62.length();
+        }
+        return new String(digits);
     }
 
     private static String base62(BigInteger number, int length) {

@@ -1,5 +1,6 @@
 package com.versionforge.token.command.ratelimit;
 
+import java.util.function.BiConsumer;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -16,12 +17,17 @@ public record RateLimit(int limit, long remaining, long resetEpochSecond, boolea
     /** The standard headers of every authenticated answer, plus {@code Retry-After} when refused. */
     public HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
-        headers.set("X-RateLimit-Limit", Integer.toString(limit));
-        headers.set("X-RateLimit-Remaining", Long.toString(remaining));
-        headers.set("X-RateLimit-Reset", Long.toString(resetEpochSecond));
-        if (!allowed) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        }
+        forEachHeader(headers::set);
         return headers;
+    }
+
+    /** The same headers, handed one by one to {@code header}: cheaper on the path of every check. */
+    public void forEachHeader(BiConsumer<String, String> header) {
+        header.accept("X-RateLimit-Limit", Integer.toString(limit));
+        header.accept("X-RateLimit-Remaining", Long.toString(remaining));
+        header.accept("X-RateLimit-Reset", Long.toString(resetEpochSecond));
+        if (!allowed) {
+            header.accept(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
     }
 }

@@ -2,10 +2,9 @@ package com.versionforge.token.command.ratelimit;
 
 import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TokenId;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +19,11 @@ public class RateLimiter {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final ProxyManager<String> buckets;
+    private final TokenBuckets buckets;
     private final RateLimitProperties properties;
     private final Clock clock;
 
-    RateLimiter(ProxyManager<String> buckets, RateLimitProperties properties, Clock clock) {
+    RateLimiter(TokenBuckets buckets, RateLimitProperties properties, Clock clock) {
         this.buckets = buckets;
         this.properties = properties;
         this.clock = clock;
@@ -43,8 +42,8 @@ public class RateLimiter {
         return rateLimit(limit, bucket(tokenId, limit).getAvailableTokens(), true);
     }
 
-    private BucketProxy bucket(TokenId tokenId, int limit) {
-        return buckets.getProxy(bucketKey(tokenId, limit), () -> configuration(limit));
+    private Bucket bucket(TokenId tokenId, int limit) {
+        return buckets.bucket(bucketKey(tokenId, limit), () -> configuration(limit));
     }
 
     private BucketConfiguration configuration(int limit) {

@@ -13,6 +13,7 @@ import com.versionforge.token.command.auth.Caller;
 import com.versionforge.token.command.auth.RequiredScope;
 import com.versionforge.token.command.auth.UnknownScopeException;
 import com.versionforge.token.command.credential.Credential;
+import com.versionforge.token.command.credential.CredentialCache;
 import com.versionforge.token.command.credential.CredentialRepository;
 import com.versionforge.token.command.credential.TokenSecret;
 import com.versionforge.token.command.web.InvalidRequestException;
@@ -39,11 +40,14 @@ class TokenController {
 
     private final TokenCommands commands;
     private final CredentialRepository credentials;
+    private final CredentialCache credentialCache;
     private final Clock clock;
 
-    TokenController(TokenCommands commands, CredentialRepository credentials, Clock clock) {
+    TokenController(
+            TokenCommands commands, CredentialRepository credentials, CredentialCache credentialCache, Clock clock) {
         this.commands = commands;
         this.credentials = credentials;
+        this.credentialCache = credentialCache;
         this.clock = clock;
     }
 
@@ -111,6 +115,7 @@ class TokenController {
         commands.send(
                 new RevokeTokenCommand(token.tokenId(), caller.tenantId(), reason),
                 RequestMetadata.of(request, caller.actor()));
+        credentialCache.outlastCopiesReadBefore();
 
         Credential revoked =
                 credentials.findInTenant(token.tokenId(), caller.tenantId()).orElseThrow();

@@ -4,7 +4,6 @@ import com.versionforge.token.api.AuditMetadata;
 import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.api.UseTokenCommand;
-import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +23,20 @@ import org.springframework.stereotype.Component;
  * the traffic, a token gets about one use event per window, and its last use is never staler than a window.
  */
 @Component
-public class UsageRecorder {
+public class UsageRecorder implements SmartLifecycle {
 
     private static final Logger logger = LoggerFactory.getLogger(UsageRecorder.class);
 
+    /**
+     * Stopped after the web server (phase {@code Integer.MAX_VALUE - 2048}), so no check passes after the last flush,
+     * and before Axon (phase {@code Integer.MAX_VALUE - 3072}), whose command handlers must still be subscribed. A
+     * {@code @PreDestroy} flush would come too late: Axon has unsubscribed them by then.
+     */
+    private static final int PHASE = Integer.MAX_VALUE - 2560;
+
     private final CommandGateway commandGateway;
     private final Map<TokenId, Window> windows = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     UsageRecorder(CommandGateway commandGateway) {
         this.commandGateway = commandGateway;
@@ -57,10 +65,26 @@ public class UsageRecorder {
         }
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
     /** On a graceful shutdown nothing counted is lost. */
-    @PreDestroy
-    void flushOnShutdown() {
+    @Override
+    public void stop() {
+        running = false;
         windows.keySet().forEach(tokenId -> flush(tokenId, true));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     private void flush(TokenId tokenId, boolean wait) {

@@ -29,6 +29,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger logger = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private static final String REFUSAL_STATUS = "X-VF-Refusal-Status";
+    private static final String REFUSAL_CODE = "X-VF-Refusal-Code";
+    private static final String REQUIRED_SCOPE = "X-VF-Required-Scope";
+
     @ExceptionHandler(AccessRefusedException.class)
     ResponseEntity<ProblemDetail> accessRefused(AccessRefusedException e) {
         ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
@@ -43,6 +47,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (e.requiredScope() != null) {
             problem.setProperty("requiredScope", e.requiredScope().wireName());
+        }
+        if (e.refusalStatus() != null) {
+            // A gateway's auth subrequest sees headers only: these let it answer the client as the service would.
+            headers.set(REFUSAL_STATUS, Integer.toString(e.refusalStatus().value()));
+            headers.set(REFUSAL_CODE, e.code());
+            if (e.requiredScope() != null) {
+                headers.set(REQUIRED_SCOPE, e.requiredScope().wireName());
+            }
         }
         return ResponseEntity.status(e.status()).headers(headers).body(problem);
     }
