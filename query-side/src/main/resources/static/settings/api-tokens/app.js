@@ -205,14 +205,21 @@ function listParameters() {
     return parameters;
 }
 
+let latestLoad = 0;
+
 async function loadTokens({ announce: say = false } = {}) {
     if (!session) {
         return;
     }
+    // Only the latest load may fill the table: an answer to a superseded filter or sort arriving late is dropped.
+    const load = ++latestLoad;
     const table = $('tokens-table');
     table.setAttribute('aria-busy', 'true');
     try {
         const page = await api.listTokens(listParameters());
+        if (load !== latestLoad || !session) {
+            return;
+        }
         clearAlert();
         view.items = page.items;
         view.nextCursor = page.nextCursor;
@@ -221,9 +228,13 @@ async function loadTokens({ announce: say = false } = {}) {
             announce($('tokens-summary').textContent);
         }
     } catch (e) {
-        handleError(e);
+        if (load === latestLoad) {
+            handleError(e);
+        }
     } finally {
-        table.removeAttribute('aria-busy');
+        if (load === latestLoad) {
+            table.removeAttribute('aria-busy');
+        }
     }
 }
 
