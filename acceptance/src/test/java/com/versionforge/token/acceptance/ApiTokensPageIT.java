@@ -54,6 +54,9 @@ class ApiTokensPageIT {
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("vf.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOT = RunScript.ROOT.resolve("acceptance/target/screenshots/api-tokens.png");
     private static final Pattern SECRET_FORMAT = Pattern.compile("vf_tok_[0-9A-Za-z]{40,}");
+    private static final boolean BROWSER_INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    private static final String NO_BROWSER = "ApiTokensPageIT skipped: the browser test needs the system Chromium ("
+            + CHROMIUM + ") and chromedriver (" + CHROMEDRIVER + "); install Debian's chromium and chromium-driver";
     private static final Duration UI_WAIT = Duration.ofSeconds(15);
     private static final String TENANT = "acme";
     private static final String CREATED_NAME = "Snowflake loader";
@@ -79,10 +82,10 @@ class ApiTokensPageIT {
 
     @BeforeAll
     void startTheServiceWithTokensInEveryState() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: the browser test needs the system Chromium (" + CHROMIUM + ") and chromedriver ("
-                        + CHROMEDRIVER + "); install Debian's chromium and chromium-driver packages to run it");
+        if (!BROWSER_INSTALLED) {
+            System.err.println(NO_BROWSER);
+            return;
+        }
         // Ports of its own, so that the test neither meets nor blocks a service already running on the defaults.
         int commandPort = TestSocketUtils.findAvailableTcpPort();
         int queryPort = TestSocketUtils.findAvailableTcpPort();
@@ -118,6 +121,7 @@ class ApiTokensPageIT {
 
     @BeforeEach
     void openABrowser() throws Exception {
+        assumeTrue(BROWSER_INSTALLED, NO_BROWSER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
