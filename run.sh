@@ -58,7 +58,9 @@ trap stop_all EXIT
 build_if_needed
 mkdir -p "$VF_DATA_DIR/logs"
 
-java -jar "$command_jar" >"$VF_DATA_DIR/logs/command-side.log" 2>&1 &
+# The token page on the query side calls create and revoke across origins: let that origin in.
+VF_CORS_ALLOWED_ORIGINS="${VF_CORS_ALLOWED_ORIGINS:-http://localhost:$query_port}" \
+    java -jar "$command_jar" >"$VF_DATA_DIR/logs/command-side.log" 2>&1 &
 pids+=($!)
 wait_healthy command-side "$command_port" "${pids[0]}"
 
@@ -69,6 +71,7 @@ wait_healthy query-side "$query_port" "${pids[1]}"
 
 cat <<INFO
 VersionForge Token Service is up.
+  token page    http://localhost:$query_port/settings/api-tokens   (sign in with an admin token, see below)
   command side  http://localhost:$command_port   (create, revoke, auth check)   docs: http://localhost:$command_port/swagger-ui.html
   query side    http://localhost:$query_port   (dashboard)                      docs: http://localhost:$query_port/swagger-ui.html
   data          $VF_DATA_DIR        logs: $VF_DATA_DIR/logs

@@ -12,6 +12,7 @@ final class ProblemCodes {
     static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     static final String NOT_ACCEPTABLE = "not-acceptable";
     static final String CONFLICT = "conflict";
+    static final String CROSS_ORIGIN_REFUSED = "cross-origin-refused";
     static final String INTERNAL_ERROR = "internal-error";
 
     private ProblemCodes() {}

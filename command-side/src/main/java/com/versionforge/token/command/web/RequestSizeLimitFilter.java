@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (chunked) are refused too: token requests are small JSON documents that every client sends with a length.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// After the request id and the CORS filter, so that a refused body still carries both.
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maximumBytes;

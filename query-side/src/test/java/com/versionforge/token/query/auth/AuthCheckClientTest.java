@@ -18,7 +18,10 @@ class AuthCheckClientTest {
         AuthCheckClient client = new AuthCheckClient(
                 RestClient.builder(),
                 new CommandSideProperties(
-                        URI.create("http://127.0.0.1:" + closedPort()), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                        URI.create("http://127.0.0.1:" + closedPort()),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        null));
 
         assertThatThrownBy(() -> client.check("Bearer vf_tok_anything", "203.0.113.9", "curl/8"))
                 .isInstanceOf(AuthUnavailableException.class);
