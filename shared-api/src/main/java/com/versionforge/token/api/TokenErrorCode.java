@@ -14,6 +14,8 @@ public enum TokenErrorCode {
     SCOPE_ABOVE_CALLER("scope-above-caller"),
     /** The token is revoked or expired, so the operation no longer applies. */
     TOKEN_NOT_ACTIVE("token-not-active"),
+    /** The token is still active, so no check can have refused it for being revoked or expired. */
+    TOKEN_STILL_ACTIVE("token-still-active"),
     /** The token's expiry instant has not come yet. */
     EXPIRY_NOT_REACHED("expiry-not-reached"),
     /** No token with this id exists in the caller's tenant. */

@@ -36,7 +36,12 @@ class MessageJsonRoundTripTest {
                 new TokenCreatedEvent(TOKEN, TENANT, NAME, Scope.READ_ONLY, DIGEST, "x9Zq", NOW, LATER),
                 new TokenUsedEvent(TOKEN, TENANT, 42, NOW, NOW.plusSeconds(59), "2001:db8::1", "Datadog/7"),
                 new TokenRevokedEvent(TOKEN, TENANT, "rotated", NOW),
-                new TokenExpiredEvent(TOKEN, TENANT, LATER));
+                new TokenExpiredEvent(TOKEN, TENANT, LATER),
+                new RecordRefusedUseCommand(TOKEN, TokenStatus.REVOKED, 7, NOW, NOW.plusSeconds(42), "203.0.113.9"),
+                new RecordRefusedUseCommand(TOKEN, TokenStatus.EXPIRED, 1, NOW, NOW, null),
+                new TokenRefusedUseRecordedEvent(
+                        TOKEN, TENANT, TokenStatus.REVOKED, 7, NOW, NOW.plusSeconds(42), "2001:db8::7"),
+                new TokenRefusedUseRecordedEvent(TOKEN, TENANT, TokenStatus.EXPIRED, 1, NOW, NOW, null));
     }
 
     @ParameterizedTest

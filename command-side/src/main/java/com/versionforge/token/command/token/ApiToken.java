@@ -4,12 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.versionforge.token.api.CreateTokenCommand;
 import com.versionforge.token.api.ExpireTokenCommand;
+import com.versionforge.token.api.RecordRefusedUseCommand;
 import com.versionforge.token.api.RevokeTokenCommand;
 import com.versionforge.token.api.TenantId;
 import com.versionforge.token.api.TokenCreatedEvent;
 import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenId;
+import com.versionforge.token.api.TokenRefusedUseRecordedEvent;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.api.TokenStatus;
@@ -138,6 +140,38 @@ public class ApiToken {
         }
 
         apply(new TokenExpiredEvent(tokenId, tenantId, now));
+    }
+
+    /**
+     * Records that a token which no longer works is still being presented. It changes nothing in the token: a revoked
+     * or expired token stays so, and only the audit trail needs to know.
+     */
+    @CommandHandler
+    public void handle(RecordRefusedUseCommand command) {
+        if (command.count() < 1) {
+            throw new IllegalArgumentException("A refused use stands for at least one refused check");
+        }
+        Objects.requireNonNull(command.firstRefusedAt(), "first refusal");
+        Objects.requireNonNull(command.lastRefusedAt(), "last refusal");
+        if (command.firstRefusedAt().isAfter(command.lastRefusedAt())) {
+            throw new IllegalArgumentException("The first refusal of a window cannot follow its last");
+        }
+        if (command.status() != TokenStatus.REVOKED && command.status() != TokenStatus.EXPIRED) {
+            throw new IllegalArgumentException("A check refuses a token only for being revoked or expired");
+        }
+        // Like a use, judged at the time of the refusal: an active token past its expiry is refused as expired.
+        if (status == TokenStatus.ACTIVE && command.lastRefusedAt().isBefore(expiresAt)) {
+            throw new TokenRuleViolationException(TokenErrorCode.TOKEN_STILL_ACTIVE, "The token is still active");
+        }
+
+        apply(new TokenRefusedUseRecordedEvent(
+                tokenId,
+                tenantId,
+                command.status(),
+                command.count(),
+                command.firstRefusedAt(),
+                command.lastRefusedAt(),
+                command.lastClientIp()));
     }
 
     @EventSourcingHandler
