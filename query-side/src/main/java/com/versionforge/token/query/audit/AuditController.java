@@ -62,6 +62,8 @@ class AuditController {
             throws IOException {
         caller.requireScope(Scope.ADMIN);
         AuditFilter filter = parameters.filter();
+        // An export has no pages, but a malformed limit is still a malformed request.
+        parameters.pageSize();
         AuditCursor after = parameters.position();
 
         response.setContentType(SpreadsheetSafeCsv.MEDIA_TYPE);

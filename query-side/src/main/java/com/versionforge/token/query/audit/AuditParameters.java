@@ -27,7 +27,8 @@ record AuditParameters(
         @Parameter(description = "entries that occurred before this ISO-8601 instant")
         String to,
 
-        @Parameter(description = "page size, 1 to 200; 50; ignored by the CSV export, which has no pages")
+        @Parameter(
+                description = "page size, 1 to 200; 50; checked but not applied by the CSV export, which has no pages")
         String limit,
 
         @Parameter(description = "the nextCursor of the previous page")

@@ -75,7 +75,11 @@ public final class SpreadsheetSafeCsv implements Closeable {
     }
 
     private static Object cell(Object value) {
-        if (value == null || value instanceof Number || value instanceof Boolean) {
+        // Jackson's generator moves null cells of an array row to its end; an empty string stays in its column.
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
             return value;
         }
         if (value instanceof Instant instant) {

@@ -113,7 +113,8 @@ class AuditCsvIT {
         HttpResponse<String> response = client.get("/api/v1/audit-events", admin, "Accept", "text/csv");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).startsWith("\uFEFFid,occurredAt,type,tokenId,tokenName,actor,clientIp,requestId,");
+        assertThat(response.body())
+                .startsWith("\uFEFF\"id\",\"occurredAt\",\"type\",\"tokenId\",\"tokenName\",\"actor\",");
         assertThat(response.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"audit-events.csv\"");
     }

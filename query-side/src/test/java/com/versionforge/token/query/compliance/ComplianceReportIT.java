@@ -131,8 +131,9 @@ class ComplianceReportIT {
         JsonNode report = report("asOf=" + R.minus(days(30)));
 
         assertThat(report.get("total").asLong()).isEqualTo(6);
-        // Revoked ten days before R, so still active thirty days before; its refused uses came later.
-        assertThat(names(report, "neverUsed")).containsExactly("Old admin", "Revoked recently");
+        // Old admin's only use came later; Revoked recently was revoked later and refused later still.
+        assertThat(names(report, "neverUsed"))
+                .containsExactly("Old admin", "Revoked recently", "Expired", "Expired by the clock");
         assertThat(names(report, "unused")).isEmpty();
         // Exactly 90 days old at that instant: not older than the rotation policy.
         assertThat(names(report, "olderThanRotation")).isEmpty();
