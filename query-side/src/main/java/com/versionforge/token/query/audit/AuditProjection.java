@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Times come from the events, never from the clock.
  *
  * <p>A new kind of event needs one handler here: say its type, tenant, token and time, add its details, and
- * {@link AuditTrail#append} does the rest (id, name, actor, request, chain, idempotency).
+ * {@link AuditTrail#append} does the rest (id, name, actor, request, chain, idempotency); an event that changes what
+ * the audit side knows of a token also updates its token table, idempotently.
  */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
@@ -83,25 +84,21 @@ class AuditProjection {
             EventMessage<?> message,
             TrackingToken position,
             @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        boolean appended = trail.append(
+        trail.tokenRevoked(event.tokenId(), event.revokedAt(), actor, event.reason());
+        trail.append(
                 AuditRecord.of(AuditEntryTypes.TOKEN_REVOKED, event.tenantId(), event.tokenId(), event.revokedAt())
                         .detail("reason", event.reason()),
                 message,
                 position);
-        if (appended) {
-            trail.tokenRevoked(event.tokenId(), event.revokedAt(), actor, event.reason());
-        }
     }
 
     @EventHandler
     void on(TokenExpiredEvent event, EventMessage<?> message, TrackingToken position) {
-        boolean appended = trail.append(
+        trail.tokenExpired(event.tokenId(), event.expiredAt());
+        trail.append(
                 AuditRecord.of(AuditEntryTypes.TOKEN_EXPIRED, event.tenantId(), event.tokenId(), event.expiredAt()),
                 message,
                 position);
-        if (appended) {
-            trail.tokenExpired(event.tokenId(), event.expiredAt());
-        }
     }
 
     /** One window of checks refused because the token was revoked or expired: somebody still presents it. */

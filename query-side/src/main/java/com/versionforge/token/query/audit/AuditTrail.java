@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
@@ -31,14 +31,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends entries to the tenants' hash chains and keeps the audit side's token table, for {@link AuditProjection}.
- * Writes are collected per unit of work, which covers a whole batch of events, and sent to the database as JDBC
- * batches just before it commits, in the transaction that also stores the processor's position: a batch is applied
- * wholly or not at all.
+ * Writes are collected per unit of work, which covers a whole batch of events, and sent to the database just before it
+ * commits, in the transaction that also stores the processor's position, so a batch is applied wholly or not at all.
+ * Linking happens then too: one query reads the chain ends of the batch's tenants, one JDBC batch inserts its entries,
+ * however many events the batch holds.
  *
- * <p>Every append is idempotent. Within a tenant, entries are appended in id order, so an event whose id is at or below
- * the chain's last id was applied already, unless it is an event that committed late in the event store (a gap the
- * processor filled afterwards): such an entry is inserted in its place and the chain after it relinked, so that the
- * chain is always in id order and a rebuild gives the same hashes.
+ * <p>Every append is idempotent. Within a tenant, entries are appended in id order, so an entry whose id is at or below
+ * the chain's last id was either appended before (and is skipped) or belongs to an event that committed late in the
+ * event store, a gap the processor filled afterwards: such an entry is inserted in its place and the chain after it
+ * relinked, so that the chain is always in id order and a rebuild gives the same hashes. The token table's writes are
+ * idempotent by themselves.
  */
 @Component
 class AuditTrail {
@@ -84,15 +86,23 @@ class AuditTrail {
      * Appends the entry of one event, unless it was appended before.
      *
      * @param position the event's tracking token, whose position becomes the entry id
-     * @return whether the entry is new, so that the caller's other writes for the event are due too
      */
-    boolean append(AuditRecord record, EventMessage<?> message, TrackingToken position) {
+    void append(AuditRecord record, EventMessage<?> message, TrackingToken position) {
         long id = position.position()
                 .orElseThrow(() -> new IllegalStateException("The audit trail needs events with a global position"));
-        return fromBatch(batch -> batch.append(id, record, message.getMetaData()));
+        MetaData metaData = message.getMetaData();
+        String clientIp = record.clientIp() != null ? record.clientIp() : text(metaData.get(AuditMetadata.CLIENT_IP));
+        Pending pending = new Pending(
+                id,
+                record,
+                text(metaData.get(AuditMetadata.ACTOR)),
+                clientIp,
+                text(metaData.get(AuditMetadata.REQUEST_ID)),
+                json(record.details()));
+        inBatch(batch -> batch.pending.add(pending));
     }
 
-    /** Records a new token in the audit side's token table. */
+    /** Records a new token in the audit side's token table; its name is on every later entry about it. */
     void tokenCreated(
             TokenId tokenId,
             String tenantId,
@@ -129,13 +139,13 @@ class AuditTrail {
         jdbc.update("DELETE FROM audit_token");
     }
 
-    private <T> T fromBatch(Function<Batch, T> action) {
+    private void inBatch(Consumer<Batch> action) {
         if (!CurrentUnitOfWork.isStarted()) {
             // A handler called outside a processor, as a test does: write at once.
             Batch batch = new Batch();
-            T result = action.apply(batch);
+            action.accept(batch);
             batch.flush();
-            return result;
+            return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Batch batch = root.getOrComputeResource(BATCH_RESOURCE, key -> {
@@ -143,14 +153,7 @@ class AuditTrail {
             root.onPrepareCommit(unitOfWork -> created.flush());
             return created;
         });
-        return action.apply(batch);
-    }
-
-    private void inBatch(Consumer<Batch> action) {
-        fromBatch(batch -> {
-            action.accept(batch);
-            return null;
-        });
+        action.accept(batch);
     }
 
     /** The writes to the token table, in the order a batch sends them: a token exists before it changes. */
@@ -183,7 +186,36 @@ class AuditTrail {
         }
     }
 
-    /** The end of one tenant's chain as a batch sees it. */
+    /** An entry waiting for the end of its batch to be named, linked and written. */
+    private record Pending(
+            long id, AuditRecord record, String actor, String clientIp, String requestId, String details) {
+
+        String tenantId() {
+            return record.tenantId().value();
+        }
+
+        UUID tokenId() {
+            return record.tokenId() == null ? null : record.tokenId().value();
+        }
+
+        AuditEntry unlinked(String tokenName) {
+            return new AuditEntry(
+                    id,
+                    tenantId(),
+                    record.occurredAt(),
+                    record.type(),
+                    tokenId(),
+                    tokenName,
+                    actor,
+                    clientIp,
+                    requestId,
+                    details,
+                    null,
+                    null);
+        }
+    }
+
+    /** The end of one tenant's chain. */
     private record Head(long lastId, String lastHash, long entryCount) {
 
         static final Head EMPTY = new Head(-1, AuditHash.GENESIS, 0);
@@ -196,87 +228,109 @@ class AuditTrail {
     /** The writes of one unit of work; confined to the processor's thread. */
     private final class Batch {
 
-        private final Map<String, Head> heads = new HashMap<>();
-        private final Map<Long, AuditEntry> entries = new LinkedHashMap<>();
+        private final List<Pending> pending = new ArrayList<>();
         private final Map<TokenWrite, List<Object[]>> tokenWrites = new EnumMap<>(TokenWrite.class);
-
-        boolean append(long id, AuditRecord record, MetaData metaData) {
-            String tenant = record.tenantId().value();
-            Head head = heads.computeIfAbsent(tenant, this::storedHead);
-            if (id <= head.lastId()) {
-                if (entries.containsKey(id) || isStored(id)) {
-                    logger.debug("Skipped audit entry [{}]: appended before", id);
-                    return false;
-                }
-                insertLate(entryOf(id, record, metaData));
-                return true;
-            }
-
-            AuditEntry entry = entryOf(id, record, metaData).linkedAfter(head.lastHash());
-            entries.put(id, entry);
-            heads.put(tenant, head.after(entry));
-            return true;
-        }
 
         void write(TokenWrite write, Object... parameters) {
             tokenWrites.computeIfAbsent(write, key -> new ArrayList<>()).add(parameters);
         }
 
         void flush() {
-            if (!entries.isEmpty()) {
-                jdbc.batchUpdate(
-                        INSERT_ENTRY,
-                        entries.values().stream().map(AuditTrail::row).toList(),
-                        ENTRY_TYPES);
-                entries.clear();
+            Map<String, Head> heads = storedHeads();
+            Map<String, Head> advanced = new HashMap<>();
+            List<AuditEntry> linked = new ArrayList<>();
+            List<Pending> belowTheEnd = new ArrayList<>();
+            resolveNames();
+            for (Pending entry : pending) {
+                Head head = heads.getOrDefault(entry.tenantId(), Head.EMPTY);
+                if (entry.id() <= head.lastId()) {
+                    belowTheEnd.add(entry);
+                    continue;
+                }
+                AuditEntry appended = entry.unlinked(names.get(entry.tokenId())).linkedAfter(head.lastHash());
+                linked.add(appended);
+                heads.put(entry.tenantId(), head.after(appended));
+                advanced.put(entry.tenantId(), head.after(appended));
             }
+
+            jdbc.batchUpdate(INSERT_ENTRY, linked.stream().map(AuditTrail::row).toList(), ENTRY_TYPES);
             tokenWrites.forEach((write, rows) -> jdbc.batchUpdate(write.sql, rows, write.types));
+            jdbc.batchUpdate(
+                    """
+                    INSERT INTO audit_chain_head (tenant_id, last_id, last_hash, entry_count) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id,
+                        last_hash = excluded.last_hash, entry_count = excluded.entry_count""",
+                    advanced.entrySet().stream()
+                            .map(head -> new Object[] {
+                                head.getKey(),
+                                head.getValue().lastId(),
+                                head.getValue().lastHash(),
+                                head.getValue().entryCount()
+                            })
+                            .toList());
+            insertLate(belowTheEnd);
+            pending.clear();
             tokenWrites.clear();
-            if (!heads.isEmpty()) {
-                jdbc.batchUpdate(
-                        """
-                        INSERT INTO audit_chain_head (tenant_id, last_id, last_hash, entry_count) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id,
-                            last_hash = excluded.last_hash, entry_count = excluded.entry_count""",
-                        heads.entrySet().stream()
-                                .filter(head -> head.getValue().entryCount() > 0)
-                                .map(head -> new Object[] {
-                                    head.getKey(),
-                                    head.getValue().lastId(),
-                                    head.getValue().lastHash(),
-                                    head.getValue().entryCount()
-                                })
-                                .toList());
-            }
         }
 
-        private AuditEntry entryOf(long id, AuditRecord record, MetaData metaData) {
-            UUID tokenId = record.tokenId() == null ? null : record.tokenId().value();
-            String clientIp =
-                    record.clientIp() != null ? record.clientIp() : text(metaData.get(AuditMetadata.CLIENT_IP));
-            return new AuditEntry(
-                    id,
-                    record.tenantId().value(),
-                    record.occurredAt(),
-                    record.type(),
-                    tokenId,
-                    tokenId == null ? null : nameOf(tokenId),
-                    text(metaData.get(AuditMetadata.ACTOR)),
-                    clientIp,
-                    text(metaData.get(AuditMetadata.REQUEST_ID)),
-                    json(record.details()),
-                    null,
-                    null);
+        /** The chain ends of the tenants this batch appends to, in one query. */
+        private Map<String, Head> storedHeads() {
+            Map<String, Head> heads = new HashMap<>();
+            String[] tenants =
+                    pending.stream().map(Pending::tenantId).distinct().toArray(String[]::new);
+            if (tenants.length > 0) {
+                jdbc.query(
+                        "SELECT tenant_id, last_id, last_hash, entry_count FROM audit_chain_head"
+                                + " WHERE tenant_id = ANY (?)",
+                        row -> {
+                            heads.put(row.getString(1), new Head(row.getLong(2), row.getString(3), row.getLong(4)));
+                        },
+                        (Object) tenants);
+            }
+            return heads;
+        }
+
+        /** Looks up, in one query, the names of the tokens this batch mentions that the cache does not hold. */
+        private void resolveNames() {
+            UUID[] unknown = pending.stream()
+                    .map(Pending::tokenId)
+                    .filter(tokenId -> tokenId != null && !names.containsKey(tokenId))
+                    .distinct()
+                    .toArray(UUID[]::new);
+            if (unknown.length > 0) {
+                jdbc.query(
+                        "SELECT token_id, name FROM audit_token WHERE token_id = ANY (?)",
+                        row -> {
+                            names.put(row.getObject(1, UUID.class), row.getString(2));
+                        },
+                        (Object) unknown);
+            }
         }
 
         /**
-         * Inserts an entry below the chain's end and relinks every later entry of its tenant. Rare: only an event that
-         * committed in the event store after a later one was processed lands here.
+         * Inserts entries below their chain's end and relinks every later entry of their tenant, skipping those that
+         * exist already. Rare: only a redelivered event, or one that committed in the event store after a later one was
+         * processed, lands here.
          */
-        private void insertLate(AuditEntry unlinked) {
+        private void insertLate(List<Pending> belowTheEnd) {
+            if (belowTheEnd.isEmpty()) {
+                return;
+            }
+            Set<Long> stored = new HashSet<>(
+                    jdbc.queryForList("SELECT id FROM audit_event WHERE id = ANY (?)", Long.class, (Object)
+                            belowTheEnd.stream().map(Pending::id).toArray(Long[]::new)));
+            for (Pending entry : belowTheEnd) {
+                if (stored.contains(entry.id())) {
+                    logger.debug("Skipped audit entry [{}]: appended before", entry.id());
+                } else {
+                    relinkAfterInserting(entry.unlinked(names.get(entry.tokenId())));
+                }
+            }
+        }
+
+        private void relinkAfterInserting(AuditEntry unlinked) {
             logger.info(
                     "Audit entry [{}] arrived after later entries of its tenant; relinking the chain", unlinked.id());
-            flush();
             String tenant = unlinked.tenantId();
             String previousHash = jdbc
                     .query(
@@ -303,36 +357,10 @@ class AuditTrail {
                 hash = linked.hash();
             }
             jdbc.batchUpdate("UPDATE audit_event SET prev_hash = ?, hash = ? WHERE id = ?", relinked);
-            Head head = storedHead(tenant);
-            heads.put(tenant, new Head(head.lastId(), hash, head.entryCount() + 1));
-        }
-
-        private Head storedHead(String tenant) {
-            return jdbc
-                    .query(
-                            "SELECT last_id, last_hash, entry_count FROM audit_chain_head WHERE tenant_id = ?",
-                            (row, number) -> new Head(row.getLong(1), row.getString(2), row.getLong(3)),
-                            tenant)
-                    .stream()
-                    .findFirst()
-                    .orElse(Head.EMPTY);
-        }
-
-        private boolean isStored(long id) {
-            return !jdbc.queryForList("SELECT 1 FROM audit_event WHERE id = ?", Integer.class, id)
-                    .isEmpty();
-        }
-
-        private String nameOf(UUID tokenId) {
-            String cached = names.get(tokenId);
-            if (cached != null) {
-                return cached;
-            }
-            Optional<String> stored =
-                    jdbc.queryForList("SELECT name FROM audit_token WHERE token_id = ?", String.class, tokenId).stream()
-                            .findFirst();
-            stored.ifPresent(name -> names.put(tokenId, name));
-            return stored.orElse(null);
+            jdbc.update(
+                    "UPDATE audit_chain_head SET last_hash = ?, entry_count = entry_count + 1 WHERE tenant_id = ?",
+                    hash,
+                    tenant);
         }
     }
 
