@@ -42,8 +42,8 @@ class AuditPaginationIT {
     private static final TokenId ADMIN_TOKEN = new TokenId(UUID.fromString("00000000-0000-4000-8000-0000000b0001"));
     private static final TokenId GROWING_ADMIN_TOKEN =
             new TokenId(UUID.fromString("00000000-0000-4000-8000-0000000b0002"));
-    private static final TokenId BUSY = new TokenId(UUID.fromString("b0000000-0000-4000-8000-000000000001"));
-    private static final TokenId GROWING = new TokenId(UUID.fromString("b0000000-0000-4000-8000-000000000002"));
+    private static final TokenId BUSY = new TokenId(UUID.fromString("ad200000-0000-4000-8000-000000000001"));
+    private static final TokenId GROWING = new TokenId(UUID.fromString("ad200000-0000-4000-8000-000000000002"));
     private static final int ENTRY_COUNT = 10_000;
     private static final int PAGE_SIZE = 200;
     private static final Instant NOW = MutableClock.DEFAULT_NOW;

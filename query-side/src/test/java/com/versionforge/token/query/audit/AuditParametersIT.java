@@ -112,7 +112,7 @@ class AuditParametersIT {
     @ValueSource(
             strings = {
                 "/api/v1/audit-events?from=2027-01-01T01:00:00%2B01:00&to=2027-01-02T00:00:00.123456Z",
-                "/api/v1/audit-events?tokenId=" + "A0000000-0000-4000-8000-000000000001",
+                "/api/v1/audit-events?tokenId=" + "AD100000-0000-4000-8000-000000000001",
                 "/api/v1/audit-events?type=token-expiry-warning-issued&actor=user:alice&limit=200",
                 "/api/v1/audit-events?limit=&cursor=&from=",
                 "/api/v1/compliance/report?asOf=0001-01-01T00:00:00Z&unusedDays=3650&rotationDays=1",

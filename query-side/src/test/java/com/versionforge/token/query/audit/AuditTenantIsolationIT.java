@@ -30,8 +30,8 @@ class AuditTenantIsolationIT {
     private static final TenantId TENANT_B = new TenantId("isolated-b");
     private static final TokenId ADMIN_A = new TokenId(UUID.fromString("00000000-0000-4000-8000-0000000e0001"));
     private static final TokenId ADMIN_B = new TokenId(UUID.fromString("00000000-0000-4000-8000-0000000e0002"));
-    private static final TokenId SECRET_OF_A = new TokenId(UUID.fromString("e0000000-0000-4000-8000-000000000001"));
-    private static final TokenId TOKEN_OF_B = new TokenId(UUID.fromString("e0000000-0000-4000-8000-000000000002"));
+    private static final TokenId SECRET_OF_A = new TokenId(UUID.fromString("ad300000-0000-4000-8000-000000000001"));
+    private static final TokenId TOKEN_OF_B = new TokenId(UUID.fromString("ad300000-0000-4000-8000-000000000002"));
     private static final Instant NOW = MutableClock.DEFAULT_NOW;
 
     @Autowired

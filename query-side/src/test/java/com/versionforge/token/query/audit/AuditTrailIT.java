@@ -49,8 +49,8 @@ class AuditTrailIT {
     private static final TenantId TENANT = new TenantId("audit-co");
     private static final TokenId ADMIN_TOKEN = new TokenId(UUID.fromString("00000000-0000-4000-8000-0000000a0001"));
     private static final TokenId READER_TOKEN = new TokenId(UUID.fromString("00000000-0000-4000-8000-0000000a0002"));
-    private static final TokenId DEPLOY = new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000001"));
-    private static final TokenId NIGHTLY = new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000002"));
+    private static final TokenId DEPLOY = new TokenId(UUID.fromString("ad100000-0000-4000-8000-000000000001"));
+    private static final TokenId NIGHTLY = new TokenId(UUID.fromString("ad100000-0000-4000-8000-000000000002"));
     private static final Instant T0 = MutableClock.DEFAULT_NOW.minus(Duration.ofDays(10));
 
     @Autowired
