@@ -202,6 +202,24 @@ class AuditTrailIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/audit-events", "/api/v1/audit-events/verify", "/api/v1/compliance/report"})
+    void answersJsonToAClientThatAcceptsAnything(String path) {
+        HttpResponse<String> response = client.get(path, admin, "Accept", "*/*");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    }
+
+    @Test
+    void refusesAMediaTypeItCannotProduceAsProblemJson() {
+        HttpResponse<String> response = client.get("/api/v1/audit-events/verify", admin, "Accept", "text/csv");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response).get("code").asText()).isEqualTo("not-acceptable");
+    }
+
     @Test
     void changesNothingWhenEventsAreDeliveredAgain() throws Exception {
         Map<String, List<Map<String, Object>>> before = snapshot();
