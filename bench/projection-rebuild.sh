@@ -4,6 +4,8 @@
 #
 #   bench/projection-rebuild.sh [events] [processor batch size]     (defaults: 100000 250)
 #
+# BENCH_OPTS adds system properties to the service under test, e.g. BENCH_OPTS=-Daxon.metrics.auto-configuration.enabled=false
+#
 # The figures land in query-side/target/bench/projection-rebuild.txt; BENCHMARKS.md records measured runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,7 @@ batch="${2:-250}"
     -Dbench.events="$events" \
     -Daxon.eventhandling.processors.dashboard.batch-size="$batch" \
     -Daxon.eventhandling.processors.audit.batch-size="$batch" \
+    ${BENCH_OPTS:-} \
     > query-side/target/bench-projection-rebuild.log 2>&1 || {
         echo "The benchmark failed; see query-side/target/bench-projection-rebuild.log" >&2
         exit 1
