@@ -18,6 +18,8 @@ public enum TokenErrorCode {
     TOKEN_NOT_ACTIVE("token-not-active"),
     /** The token already has a successor; rotate the successor instead. */
     TOKEN_ALREADY_ROTATED("token-already-rotated"),
+    /** The token is still active, so no check can have refused it for being revoked or expired. */
+    TOKEN_STILL_ACTIVE("token-still-active"),
     /** The token's expiry instant has not come yet. */
     EXPIRY_NOT_REACHED("expiry-not-reached"),
     /** No token with this id exists in the caller's tenant. */

@@ -47,7 +47,12 @@ class MessageJsonRoundTripTest {
                 new TokenExpiryWarningIssuedEvent(TOKEN, TENANT, "3d", NOW, LATER),
                 new NotificationSettingsChangedEvent(
                         TENANT, List.of("ops@example.com"), "https://hooks.example.com", true, NOW),
-                new NotificationSettingsChangedEvent(TENANT, List.of(), null, false, NOW));
+                new NotificationSettingsChangedEvent(TENANT, List.of(), null, false, NOW),
+                new RecordRefusedUseCommand(TOKEN, TokenStatus.REVOKED, 7, NOW, NOW.plusSeconds(42), "203.0.113.9"),
+                new RecordRefusedUseCommand(TOKEN, TokenStatus.EXPIRED, 1, NOW, NOW, null),
+                new TokenRefusedUseRecordedEvent(
+                        TOKEN, TENANT, TokenStatus.REVOKED, 7, NOW, NOW.plusSeconds(42), "2001:db8::7"),
+                new TokenRefusedUseRecordedEvent(TOKEN, TENANT, TokenStatus.EXPIRED, 1, NOW, NOW, null));
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import com.versionforge.token.command.credential.CredentialCache;
 import com.versionforge.token.command.credential.TokenSecret;
 import com.versionforge.token.command.ratelimit.RateLimit;
 import com.versionforge.token.command.ratelimit.RateLimiter;
+import com.versionforge.token.command.usage.RefusedUseRecorder;
 import com.versionforge.token.command.usage.UsageRecorder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -28,12 +29,19 @@ public class TokenAuthenticator {
     private final RateLimiter rateLimiter;
     private final UsageRecorder usage;
     private final Clock clock;
+    private final RefusedUseRecorder refusedUses;
 
-    TokenAuthenticator(CredentialCache credentials, RateLimiter rateLimiter, UsageRecorder usage, Clock clock) {
+    TokenAuthenticator(
+            CredentialCache credentials,
+            RateLimiter rateLimiter,
+            UsageRecorder usage,
+            Clock clock,
+            RefusedUseRecorder refusedUses) {
         this.credentials = credentials;
         this.rateLimiter = rateLimiter;
         this.usage = usage;
         this.clock = clock;
+        this.refusedUses = refusedUses;
     }
 
     /**
@@ -57,6 +65,10 @@ public class TokenAuthenticator {
 
         Instant now = clock.instant();
         TokenStatus status = credential.statusAt(now);
+        if (status == TokenStatus.REVOKED || status == TokenStatus.EXPIRED) {
+            // A dead token still being presented is worth an alert: it is recorded for the audit trail.
+            refusedUses.record(credential.tokenId(), status, now, client.ip());
+        }
         if (status == TokenStatus.REVOKED) {
             throw AccessRefusedException.unauthenticated("token-revoked", "This token has been revoked");
         }

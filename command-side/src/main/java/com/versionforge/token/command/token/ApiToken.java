@@ -8,6 +8,7 @@ import com.versionforge.token.api.CreateTokenCommand;
 import com.versionforge.token.api.ExpireTokenCommand;
 import com.versionforge.token.api.ExpiryWarningThreshold;
 import com.versionforge.token.api.IssueExpiryWarningCommand;
+import com.versionforge.token.api.RecordRefusedUseCommand;
 import com.versionforge.token.api.RevokeTokenCommand;
 import com.versionforge.token.api.RotateTokenCommand;
 import com.versionforge.token.api.Scope;
@@ -17,6 +18,7 @@ import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenExpiryWarningIssuedEvent;
 import com.versionforge.token.api.TokenId;
+import com.versionforge.token.api.TokenRefusedUseRecordedEvent;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenRuleViolationException;
@@ -218,6 +220,38 @@ public class ApiToken {
         return Arrays.stream(ExpiryWarningThreshold.values())
                 .filter(other -> other.beforeExpiry().compareTo(threshold.beforeExpiry()) < 0)
                 .anyMatch(nearer -> !now.isBefore(nearer.dueAt(expiresAt)));
+    }
+
+    /**
+     * Records that a token which no longer works is still being presented. It changes nothing in the token: a revoked
+     * or expired token stays so, and only the audit trail needs to know.
+     */
+    @CommandHandler
+    public void handle(RecordRefusedUseCommand command) {
+        if (command.count() < 1) {
+            throw new IllegalArgumentException("A refused use stands for at least one refused check");
+        }
+        Objects.requireNonNull(command.firstRefusedAt(), "first refusal");
+        Objects.requireNonNull(command.lastRefusedAt(), "last refusal");
+        if (command.firstRefusedAt().isAfter(command.lastRefusedAt())) {
+            throw new IllegalArgumentException("The first refusal of a window cannot follow its last");
+        }
+        if (command.status() != TokenStatus.REVOKED && command.status() != TokenStatus.EXPIRED) {
+            throw new IllegalArgumentException("A check refuses a token only for being revoked or expired");
+        }
+        // Like a use, judged at the time of the refusal: an active token past its expiry is refused as expired.
+        if (status == TokenStatus.ACTIVE && command.lastRefusedAt().isBefore(expiresAt)) {
+            throw new TokenRuleViolationException(TokenErrorCode.TOKEN_STILL_ACTIVE, "The token is still active");
+        }
+
+        apply(new TokenRefusedUseRecordedEvent(
+                tokenId,
+                tenantId,
+                command.status(),
+                command.count(),
+                command.firstRefusedAt(),
+                command.lastRefusedAt(),
+                command.lastClientIp()));
     }
 
     @EventSourcingHandler

@@ -5,8 +5,6 @@ import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.api.UseTokenCommand;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -27,6 +25,7 @@ public class UsageRecorder implements SmartLifecycle {
 
     private static final Logger logger = LoggerFactory.getLogger(UsageRecorder.class);
 
+    private final CommandGateway commandGateway;
     /**
      * Stopped after the web server (phase {@code Integer.MAX_VALUE - 2048}), so no check passes after the last flush,
      * and before Axon (phase {@code Integer.MAX_VALUE - 3072}), whose command handlers must still be subscribed. A
@@ -34,8 +33,7 @@ public class UsageRecorder implements SmartLifecycle {
      */
     private static final int PHASE = Integer.MAX_VALUE - 2560;
 
-    private final CommandGateway commandGateway;
-    private final Map<TokenId, Window> windows = new ConcurrentHashMap<>();
+    private final CheckWindows<Client> windows = new CheckWindows<>();
     private volatile boolean running;
 
     UsageRecorder(CommandGateway commandGateway) {
@@ -44,14 +42,7 @@ public class UsageRecorder implements SmartLifecycle {
 
     /** Counts one passed check of {@code tokenId}; sends it at once when the token had no use in this window. */
     public void record(TokenId tokenId, Instant usedAt, String clientIp, String userAgent) {
-        boolean[] firstUse = new boolean[1];
-        windows.compute(tokenId, (id, current) -> {
-            Window window = current == null ? new Window() : current;
-            window.add(usedAt, clientIp, userAgent);
-            firstUse[0] = window.isFirstUse();
-            return window;
-        });
-        if (firstUse[0]) {
+        if (windows.add(tokenId, usedAt, new Client(clientIp, userAgent))) {
             flush(tokenId, false);
         }
     }
@@ -59,10 +50,7 @@ public class UsageRecorder implements SmartLifecycle {
     /** Sends what was counted since the last flush; tokens quiet for a whole window are forgotten. */
     @Scheduled(fixedDelayString = "${vf.usage.window:60s}", initialDelayString = "${vf.usage.window:60s}")
     public void flushWindow() {
-        for (TokenId tokenId : windows.keySet()) {
-            windows.computeIfPresent(tokenId, (id, window) -> window.isEmpty() ? null : window);
-            flush(tokenId, false);
-        }
+        windows.forgetQuietTokens().forEach(tokenId -> flush(tokenId, false));
     }
 
     @Override
@@ -74,7 +62,7 @@ public class UsageRecorder implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        windows.keySet().forEach(tokenId -> flush(tokenId, true));
+        windows.tokens().forEach(tokenId -> flush(tokenId, true));
     }
 
     @Override
@@ -88,17 +76,17 @@ public class UsageRecorder implements SmartLifecycle {
     }
 
     private void flush(TokenId tokenId, boolean wait) {
-        Window.Pending pending = drain(tokenId);
+        CheckWindows.Pending<Client> pending = windows.drain(tokenId);
         if (pending == null) {
             return;
         }
         var command = GenericCommandMessage.asCommandMessage(new UseTokenCommand(
                         tokenId,
                         pending.count(),
-                        pending.firstUsedAt(),
-                        pending.lastUsedAt(),
-                        pending.clientIp(),
-                        pending.userAgent()))
+                        pending.firstCheckedAt(),
+                        pending.lastCheckedAt(),
+                        pending.detail().ip(),
+                        pending.detail().userAgent()))
                 .withMetaData(MetaData.with(AuditMetadata.ACTOR, AuditMetadata.tokenActor(tokenId)));
         var result = commandGateway.send(command).exceptionally(failure -> {
             if (isRuleViolation(failure)) {
@@ -123,55 +111,6 @@ public class UsageRecorder implements SmartLifecycle {
         return false;
     }
 
-    private Window.Pending drain(TokenId tokenId) {
-        Window.Pending[] drained = new Window.Pending[1];
-        windows.computeIfPresent(tokenId, (id, window) -> {
-            drained[0] = window.drain();
-            return window;
-        });
-        return drained[0];
-    }
-
-    /** The uses of one token counted since its last flush; guarded by the map's per-key lock. */
-    private static final class Window {
-
-        private long count;
-        private long sentInWindow;
-        private Instant firstUsedAt;
-        private Instant lastUsedAt;
-        private String clientIp;
-        private String userAgent;
-
-        void add(Instant usedAt, String ip, String agent) {
-            if (count == 0) {
-                firstUsedAt = usedAt;
-            }
-            count++;
-            if (lastUsedAt == null || !usedAt.isBefore(lastUsedAt)) {
-                lastUsedAt = usedAt;
-                clientIp = ip;
-                userAgent = agent;
-            }
-        }
-
-        boolean isFirstUse() {
-            return sentInWindow == 0 && count == 1;
-        }
-
-        boolean isEmpty() {
-            return count == 0 && sentInWindow > 0;
-        }
-
-        Pending drain() {
-            if (count == 0) {
-                return null;
-            }
-            Pending pending = new Pending(count, firstUsedAt, lastUsedAt, clientIp, userAgent);
-            sentInWindow += count;
-            count = 0;
-            return pending;
-        }
-
-        record Pending(long count, Instant firstUsedAt, Instant lastUsedAt, String clientIp, String userAgent) {}
-    }
+    /** What is kept of the last passed check of a window. */
+    private record Client(String ip, String userAgent) {}
 }

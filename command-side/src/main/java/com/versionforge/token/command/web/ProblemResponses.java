@@ -134,6 +134,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case SCOPE_ABOVE_CALLER -> HttpStatus.FORBIDDEN;
             case NAME_TAKEN, TOKEN_NOT_ACTIVE, TOKEN_ALREADY_ROTATED, EXPIRY_NOT_REACHED -> HttpStatus.CONFLICT;
             case TOKEN_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            // Only the auth check records refused uses; no client request gets this far.
+            case TOKEN_STILL_ACTIVE -> HttpStatus.CONFLICT;
         };
         return problem(status, e.errorCode().code(), e.getMessage());
     }

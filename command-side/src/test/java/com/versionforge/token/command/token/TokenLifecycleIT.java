@@ -5,16 +5,23 @@ import static com.versionforge.token.command.support.TokenApi.assertProblem;
 import static com.versionforge.token.command.support.TokenApi.createBody;
 import static com.versionforge.token.command.support.TokenApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.versionforge.token.api.Scope;
+import com.versionforge.token.api.TokenRefusedUseRecordedEvent;
 import com.versionforge.token.command.support.RowCounts;
 import com.versionforge.token.command.support.RunningCommandSide;
 import com.versionforge.token.command.support.TokenIssuer.IssuedToken;
+import com.versionforge.token.command.usage.RefusedUseRecorder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +31,10 @@ class TokenLifecycleIT extends RunningCommandSide {
 
     private static final String TENANT = "acme";
     private static final String SECRET_FORM = "vf_tok_[0-9A-Za-z]{49}";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private RefusedUseRecorder refusedUses;
 
     private IssuedToken admin;
 
@@ -128,6 +139,51 @@ class TokenLifecycleIT extends RunningCommandSide {
 
         assertProblem(response, HttpStatus.UNAUTHORIZED, "token-revoked");
         assertThat(RowCounts.in(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void recordsRevokedTokenThatIsStillPresentedCoalescedPerWindow() {
+        IssuedToken deadToken = issuer.issue(TENANT, Scope.READ_ONLY);
+        api.revoke(admin.secret(), deadToken.id().toString(), null);
+
+        api.check(deadToken.secret());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> refusedUseEvents(deadToken).size() == 1);
+        api.check(deadToken.secret());
+        api.check(deadToken.secret());
+        refusedUses.flushWindow();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> refusedUseEvents(deadToken).size() == 2);
+        List<JsonNode> events = refusedUseEvents(deadToken);
+        assertThat(events.get(0).path("count").asLong()).isEqualTo(1);
+        assertThat(events.get(1).path("count").asLong()).isEqualTo(2);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.path("status").asText()).isEqualTo("REVOKED");
+            assertThat(Instant.parse(event.path("lastRefusedAt").asText())).isEqualTo(START);
+        });
+    }
+
+    private List<JsonNode> refusedUseEvents(IssuedToken token) {
+        return jdbc
+                .sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                        WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber""")
+                .param(token.id().toString())
+                .param(TokenRefusedUseRecordedEvent.class.getName())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(TokenLifecycleIT::parse)
+                .toList();
+    }
+
+    private static JsonNode parse(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String storedStatusOf(String tokenId) {

@@ -4,6 +4,7 @@ import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.query.auth.AuthRefusedException;
 import com.versionforge.token.query.auth.AuthUnavailableException;
+import com.versionforge.token.query.auth.InsufficientScopeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 AuthUnavailableException.CODE,
                 "Tokens cannot be checked at the moment; try again shortly"));
+    }
+
+    @ExceptionHandler(InsufficientScopeException.class)
+    ResponseEntity<ProblemDetail> insufficientScope(InsufficientScopeException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, InsufficientScopeException.CODE, e.getMessage());
+        problem.setProperty("requiredScope", e.requiredScope().wireName());
+        return respond(problem);
     }
 
     @ExceptionHandler(InvalidParameterException.class)

@@ -10,13 +10,18 @@ import com.versionforge.token.api.TokenCreatedEvent;
 import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenName;
+import com.versionforge.token.api.TokenRefusedUseRecordedEvent;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.TokenRotatedEvent;
+import com.versionforge.token.api.TokenStatus;
 import com.versionforge.token.api.TokenUsedEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -34,6 +39,10 @@ public final class TokenHistory {
     public static final String AGGREGATE_TYPE = "ApiToken";
     /** The processing group of the dashboard projection. */
     public static final String DASHBOARD = "dashboard";
+    /** The processing group of the audit projection. */
+    public static final String AUDIT = "audit";
+    /** Events published in one append by {@link #useMany}: one transaction and one JDBC batch each. */
+    private static final int PUBLISH_CHUNK = 1000;
 
     private static final SecretDigest DIGEST = new SecretDigest("ab".repeat(32));
 
@@ -62,12 +71,42 @@ public final class TokenHistory {
 
     /** Appends a token's next event, with {@code actor} as who did it. */
     public void append(TokenId tokenId, Object payload, String actor) {
-        long sequence = eventStore
-                .lastSequenceNumberFor(tokenId.toString())
-                .map(last -> last + 1)
-                .orElse(0L);
+        append(tokenId, payload, MetaData.with(AuditMetadata.ACTOR, actor));
+    }
+
+    /** Appends a token's next event with that metadata, such as actor, client IP and request id. */
+    public void append(TokenId tokenId, Object payload, MetaData metaData) {
         eventStore.publish(new GenericDomainEventMessage<>(
-                AGGREGATE_TYPE, tokenId.toString(), sequence, payload, MetaData.with(AuditMetadata.ACTOR, actor)));
+                AGGREGATE_TYPE, tokenId.toString(), nextSequence(tokenId), payload, metaData));
+    }
+
+    /** The metadata the command side gives an event caused by {@code actor} in a request from {@code clientIp}. */
+    public static MetaData requestMetadata(String actor, String clientIp, String requestId) {
+        return MetaData.with(AuditMetadata.ACTOR, actor)
+                .and(AuditMetadata.CLIENT_IP, clientIp)
+                .and(AuditMetadata.REQUEST_ID, requestId);
+    }
+
+    /**
+     * Appends {@code windows} use windows of one token, a minute apart and ending at {@code lastUsedAt}, in batches of
+     * events: for histories of thousands of events.
+     */
+    public void useMany(TokenId tokenId, TenantId tenantId, int windows, Instant lastUsedAt, String clientIp) {
+        long sequence = nextSequence(tokenId);
+        List<DomainEventMessage<?>> chunk = new ArrayList<>(PUBLISH_CHUNK);
+        for (int i = 0; i < windows; i++) {
+            Instant usedAt = lastUsedAt.minus(Duration.ofMinutes(windows - 1L - i));
+            chunk.add(new GenericDomainEventMessage<>(
+                    AGGREGATE_TYPE,
+                    tokenId.toString(),
+                    sequence++,
+                    new TokenUsedEvent(tokenId, tenantId, 1, usedAt, usedAt, clientIp, "curl"),
+                    MetaData.with(AuditMetadata.ACTOR, AuditMetadata.tokenActor(tokenId))));
+            if (chunk.size() == PUBLISH_CHUNK || i == windows - 1) {
+                eventStore.publish(chunk);
+                chunk = new ArrayList<>(PUBLISH_CHUNK);
+            }
+        }
     }
 
     public void create(TokenCreatedEvent event, String actor) {
@@ -93,10 +132,35 @@ public final class TokenHistory {
         append(tokenId, new TokenExpiredEvent(tokenId, tenantId, expiredAt), "system");
     }
 
+    /** A window of {@code count} checks refused because the token is revoked or expired, the last at {@code at}. */
+    public void refusedUse(
+            TokenId tokenId, TenantId tenantId, TokenStatus status, long count, Instant at, String clientIp) {
+        append(
+                tokenId,
+                new TokenRefusedUseRecordedEvent(tokenId, tenantId, status, count, at.minusSeconds(20), at, clientIp),
+                AuditMetadata.tokenActor(tokenId));
+    }
+
+    private long nextSequence(TokenId tokenId) {
+        return eventStore
+                .lastSequenceNumberFor(tokenId.toString())
+                .map(last -> last + 1)
+                .orElse(0L);
+    }
+
     /** The dashboard's tracking processor. */
     public TrackingEventProcessor dashboardProcessor() {
+        return processor(DASHBOARD);
+    }
+
+    /** The audit trail's tracking processor. */
+    public TrackingEventProcessor auditProcessor() {
+        return processor(AUDIT);
+    }
+
+    private TrackingEventProcessor processor(String processingGroup) {
         return processing
-                .eventProcessor(DASHBOARD, TrackingEventProcessor.class)
+                .eventProcessor(processingGroup, TrackingEventProcessor.class)
                 .orElseThrow();
     }
 
@@ -105,10 +169,19 @@ public final class TokenHistory {
      * Axon ends a replay only with the first event after the reset, and none may come.
      */
     public void awaitDashboard() {
+        awaitProcessor(dashboardProcessor());
+    }
+
+    /** Waits until the audit trail has processed every event appended so far. */
+    public void awaitAudit() {
+        awaitProcessor(auditProcessor());
+    }
+
+    private void awaitProcessor(TrackingEventProcessor processor) {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Map<Integer, EventTrackerStatus> status = dashboardProcessor().processingStatus();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             return !status.isEmpty()
                     && status.values().stream()
                             .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);

@@ -1,0 +1,23 @@
+package com.versionforge.token.query.audit;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon settings of the audit projection that properties cannot express. */
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    /**
+     * A failing audit handler stops the processor, which retries the batch, instead of Axon's default of logging the
+     * failure and moving on: a skipped event would leave a hole in the trail that nobody could tell from tampering.
+     */
+    @Bean
+    ConfigurerModule auditErrorHandling() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        AuditProjection.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+}

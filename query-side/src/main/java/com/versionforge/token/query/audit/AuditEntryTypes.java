@@ -1,0 +1,18 @@
+package com.versionforge.token.query.audit;
+
+/** The {@code type} of each kind of audit entry, as the API shows it and as other read models select entries by. */
+public final class AuditEntryTypes {
+
+    /** A token was created. */
+    public static final String TOKEN_CREATED = "token-created";
+    /** A window of passed checks of a token. */
+    public static final String TOKEN_USED = "token-used";
+    /** A token was revoked. */
+    public static final String TOKEN_REVOKED = "token-revoked";
+    /** A token reached its expiry instant. */
+    public static final String TOKEN_EXPIRED = "token-expired";
+    /** A window of checks refused because the token was revoked or expired. */
+    public static final String TOKEN_REFUSED_USE = "token-refused-use";
+
+    private AuditEntryTypes() {}
+}

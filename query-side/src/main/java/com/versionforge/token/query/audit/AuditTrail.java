@@ -1,0 +1,399 @@
+package com.versionforge.token.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.versionforge.token.api.AuditMetadata;
+import com.versionforge.token.api.TokenId;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends entries to the tenants' hash chains and keeps the audit side's token table, for {@link AuditProjection}.
+ * Writes are collected per unit of work, which covers a whole batch of events, and sent to the database just before it
+ * commits, in the transaction that also stores the processor's position, so a batch is applied wholly or not at all.
+ * Linking happens then too: one query reads the chain ends of the batch's tenants, one JDBC batch inserts its entries,
+ * however many events the batch holds.
+ *
+ * <p>Every append is idempotent. Within a tenant, entries are appended in id order, so an entry whose id is at or below
+ * the chain's last id was either appended before (and is skipped) or belongs to an event that committed late in the
+ * event store, a gap the processor filled afterwards: such an entry is inserted in its place and the chain after it
+ * relinked, so that the chain is always in id order and a rebuild gives the same hashes. The token table's writes are
+ * idempotent by themselves.
+ */
+@Component
+class AuditTrail {
+
+    private static final Logger logger = LoggerFactory.getLogger(AuditTrail.class);
+    private static final String BATCH_RESOURCE = AuditTrail.class.getName() + ".batch";
+    private static final ObjectMapper DETAILS_JSON = new ObjectMapper();
+    // Names never change after creation, so a cache of them can only be stale by being absent.
+    private static final int NAME_CACHE_SIZE = 50_000;
+    // Declared types, so that the driver is never asked for them (which costs a round trip per null value).
+    private static final int[] ENTRY_TYPES = {
+        Types.BIGINT,
+        Types.VARCHAR,
+        Types.TIMESTAMP_WITH_TIMEZONE,
+        Types.VARCHAR,
+        Types.OTHER,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.CHAR,
+        Types.CHAR
+    };
+    private static final String INSERT_ENTRY = """
+            INSERT INTO audit_event (id, tenant_id, occurred_at, type, token_id, token_name, actor, client_ip,
+                request_id, details, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+    private final Map<UUID, String> names = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, String> eldest) {
+            return size() > NAME_CACHE_SIZE;
+        }
+    });
+
+    AuditTrail(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Appends the entry of one event, unless it was appended before.
+     *
+     * @param position the event's tracking token, whose position becomes the entry id
+     */
+    void append(AuditRecord record, EventMessage<?> message, TrackingToken position) {
+        long id = position.position()
+                .orElseThrow(() -> new IllegalStateException("The audit trail needs events with a global position"));
+        MetaData metaData = message.getMetaData();
+        String clientIp = record.clientIp() != null ? record.clientIp() : text(metaData.get(AuditMetadata.CLIENT_IP));
+        Pending pending = new Pending(
+                id,
+                record,
+                text(metaData.get(AuditMetadata.ACTOR)),
+                clientIp,
+                text(metaData.get(AuditMetadata.REQUEST_ID)),
+                json(record.details()));
+        inBatch(batch -> batch.pending.add(pending));
+    }
+
+    /** Records a new token in the audit side's token table; its name is on every later entry about it. */
+    void tokenCreated(
+            TokenId tokenId,
+            String tenantId,
+            String name,
+            String scope,
+            Instant createdAt,
+            String createdBy,
+            Instant expiresAt) {
+        names.put(tokenId.value(), name);
+        inBatch(batch -> batch.write(
+                TokenWrite.CREATE,
+                tokenId.value(),
+                tenantId,
+                name,
+                scope,
+                timestamp(createdAt),
+                createdBy,
+                timestamp(expiresAt)));
+    }
+
+    void tokenRevoked(TokenId tokenId, Instant revokedAt, String revokedBy, String reason) {
+        inBatch(batch -> batch.write(TokenWrite.REVOKE, timestamp(revokedAt), revokedBy, reason, tokenId.value()));
+    }
+
+    void tokenExpired(TokenId tokenId, Instant expiredAt) {
+        inBatch(batch -> batch.write(TokenWrite.EXPIRE, timestamp(expiredAt), tokenId.value()));
+    }
+
+    /** Forgets everything, before a replay rebuilds it. */
+    void clear() {
+        names.clear();
+        jdbc.update("DELETE FROM audit_event");
+        jdbc.update("DELETE FROM audit_chain_head");
+        jdbc.update("DELETE FROM audit_token");
+    }
+
+    private void inBatch(Consumer<Batch> action) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            // A handler called outside a processor, as a test does: write at once.
+            Batch batch = new Batch();
+            action.accept(batch);
+            batch.flush();
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Batch batch = root.getOrComputeResource(BATCH_RESOURCE, key -> {
+            Batch created = new Batch();
+            root.onPrepareCommit(unitOfWork -> created.flush());
+            return created;
+        });
+        action.accept(batch);
+    }
+
+    /** The writes to the token table, in the order a batch sends them: a token exists before it changes. */
+    private enum TokenWrite {
+        CREATE(
+                """
+                INSERT INTO audit_token (token_id, tenant_id, name, scope, created_at, created_by, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token_id) DO NOTHING""",
+                Types.OTHER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.TIMESTAMP_WITH_TIMEZONE,
+                Types.VARCHAR,
+                Types.TIMESTAMP_WITH_TIMEZONE),
+        REVOKE(
+                "UPDATE audit_token SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE token_id = ?",
+                Types.TIMESTAMP_WITH_TIMEZONE,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.OTHER),
+        EXPIRE("UPDATE audit_token SET expired_at = ? WHERE token_id = ?", Types.TIMESTAMP_WITH_TIMEZONE, Types.OTHER);
+
+        private final String sql;
+        private final int[] types;
+
+        TokenWrite(String sql, int... types) {
+            this.sql = sql;
+            this.types = types;
+        }
+    }
+
+    /** An entry waiting for the end of its batch to be named, linked and written. */
+    private record Pending(
+            long id, AuditRecord record, String actor, String clientIp, String requestId, String details) {
+
+        String tenantId() {
+            return record.tenantId().value();
+        }
+
+        UUID tokenId() {
+            return record.tokenId() == null ? null : record.tokenId().value();
+        }
+
+        AuditEntry unlinked(String tokenName) {
+            return new AuditEntry(
+                    id,
+                    tenantId(),
+                    record.occurredAt(),
+                    record.type(),
+                    tokenId(),
+                    tokenName,
+                    actor,
+                    clientIp,
+                    requestId,
+                    details,
+                    null,
+                    null);
+        }
+    }
+
+    /** The end of one tenant's chain. */
+    private record Head(long lastId, String lastHash, long entryCount) {
+
+        static final Head EMPTY = new Head(-1, AuditHash.GENESIS, 0);
+
+        Head after(AuditEntry entry) {
+            return new Head(entry.id(), entry.hash(), entryCount + 1);
+        }
+    }
+
+    /** The writes of one unit of work; confined to the processor's thread. */
+    private final class Batch {
+
+        private final List<Pending> pending = new ArrayList<>();
+        private final Map<TokenWrite, List<Object[]>> tokenWrites = new EnumMap<>(TokenWrite.class);
+
+        void write(TokenWrite write, Object... parameters) {
+            tokenWrites.computeIfAbsent(write, key -> new ArrayList<>()).add(parameters);
+        }
+
+        void flush() {
+            Map<String, Head> heads = storedHeads();
+            Map<String, Head> advanced = new HashMap<>();
+            List<AuditEntry> linked = new ArrayList<>();
+            List<Pending> belowTheEnd = new ArrayList<>();
+            resolveNames();
+            for (Pending entry : pending) {
+                Head head = heads.getOrDefault(entry.tenantId(), Head.EMPTY);
+                if (entry.id() <= head.lastId()) {
+                    belowTheEnd.add(entry);
+                    continue;
+                }
+                AuditEntry appended = entry.unlinked(names.get(entry.tokenId())).linkedAfter(head.lastHash());
+                linked.add(appended);
+                heads.put(entry.tenantId(), head.after(appended));
+                advanced.put(entry.tenantId(), head.after(appended));
+            }
+
+            jdbc.batchUpdate(INSERT_ENTRY, linked.stream().map(AuditTrail::row).toList(), ENTRY_TYPES);
+            tokenWrites.forEach((write, rows) -> jdbc.batchUpdate(write.sql, rows, write.types));
+            jdbc.batchUpdate(
+                    """
+                    INSERT INTO audit_chain_head (tenant_id, last_id, last_hash, entry_count) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id,
+                        last_hash = excluded.last_hash, entry_count = excluded.entry_count""",
+                    advanced.entrySet().stream()
+                            .map(head -> new Object[] {
+                                head.getKey(),
+                                head.getValue().lastId(),
+                                head.getValue().lastHash(),
+                                head.getValue().entryCount()
+                            })
+                            .toList());
+            insertLate(belowTheEnd);
+            pending.clear();
+            tokenWrites.clear();
+        }
+
+        /** The chain ends of the tenants this batch appends to, in one query. */
+        private Map<String, Head> storedHeads() {
+            Map<String, Head> heads = new HashMap<>();
+            String[] tenants =
+                    pending.stream().map(Pending::tenantId).distinct().toArray(String[]::new);
+            if (tenants.length > 0) {
+                jdbc.query(
+                        "SELECT tenant_id, last_id, last_hash, entry_count FROM audit_chain_head"
+                                + " WHERE tenant_id = ANY (?)",
+                        row -> {
+                            heads.put(row.getString(1), new Head(row.getLong(2), row.getString(3), row.getLong(4)));
+                        },
+                        (Object) tenants);
+            }
+            return heads;
+        }
+
+        /** Looks up, in one query, the names of the tokens this batch mentions that the cache does not hold. */
+        private void resolveNames() {
+            UUID[] unknown = pending.stream()
+                    .map(Pending::tokenId)
+                    .filter(tokenId -> tokenId != null && !names.containsKey(tokenId))
+                    .distinct()
+                    .toArray(UUID[]::new);
+            if (unknown.length > 0) {
+                jdbc.query(
+                        "SELECT token_id, name FROM audit_token WHERE token_id = ANY (?)",
+                        row -> {
+                            names.put(row.getObject(1, UUID.class), row.getString(2));
+                        },
+                        (Object) unknown);
+            }
+        }
+
+        /**
+         * Inserts entries below their chain's end and relinks every later entry of their tenant, skipping those that
+         * exist already. Rare: only a redelivered event, or one that committed in the event store after a later one was
+         * processed, lands here.
+         */
+        private void insertLate(List<Pending> belowTheEnd) {
+            if (belowTheEnd.isEmpty()) {
+                return;
+            }
+            Set<Long> stored = new HashSet<>(
+                    jdbc.queryForList("SELECT id FROM audit_event WHERE id = ANY (?)", Long.class, (Object)
+                            belowTheEnd.stream().map(Pending::id).toArray(Long[]::new)));
+            for (Pending entry : belowTheEnd) {
+                if (stored.contains(entry.id())) {
+                    logger.debug("Skipped audit entry [{}]: appended before", entry.id());
+                } else {
+                    relinkAfterInserting(entry.unlinked(names.get(entry.tokenId())));
+                }
+            }
+        }
+
+        private void relinkAfterInserting(AuditEntry unlinked) {
+            logger.info(
+                    "Audit entry [{}] arrived after later entries of its tenant; relinking the chain", unlinked.id());
+            String tenant = unlinked.tenantId();
+            String previousHash = jdbc
+                    .query(
+                            "SELECT hash FROM audit_event WHERE tenant_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
+                            (row, number) -> row.getString(1),
+                            tenant,
+                            unlinked.id())
+                    .stream()
+                    .findFirst()
+                    .orElse(AuditHash.GENESIS);
+            AuditEntry inserted = unlinked.linkedAfter(previousHash);
+            jdbc.batchUpdate(INSERT_ENTRY, List.<Object[]>of(row(inserted)), ENTRY_TYPES);
+
+            List<AuditEntry> later = jdbc.query(
+                    "SELECT " + AuditEntries.COLUMNS + " FROM audit_event WHERE tenant_id = ? AND id > ? ORDER BY id",
+                    AuditEntries::read,
+                    tenant,
+                    inserted.id());
+            String hash = inserted.hash();
+            List<Object[]> relinked = new ArrayList<>();
+            for (AuditEntry entry : later) {
+                AuditEntry linked = entry.linkedAfter(hash);
+                relinked.add(new Object[] {linked.prevHash(), linked.hash(), linked.id()});
+                hash = linked.hash();
+            }
+            jdbc.batchUpdate("UPDATE audit_event SET prev_hash = ?, hash = ? WHERE id = ?", relinked);
+            jdbc.update(
+                    "UPDATE audit_chain_head SET last_hash = ?, entry_count = entry_count + 1 WHERE tenant_id = ?",
+                    hash,
+                    tenant);
+        }
+    }
+
+    private static Object[] row(AuditEntry entry) {
+        return new Object[] {
+            entry.id(),
+            entry.tenantId(),
+            timestamp(entry.occurredAt()),
+            entry.type(),
+            entry.tokenId(),
+            entry.tokenName(),
+            entry.actor(),
+            entry.clientIp(),
+            entry.requestId(),
+            entry.details(),
+            entry.prevHash(),
+            entry.hash()
+        };
+    }
+
+    private static String json(Map<String, Object> details) {
+        try {
+            return DETAILS_JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Audit details must be plain JSON values", e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,233 @@
+package com.versionforge.token.query.bench;
+
+import com.versionforge.token.api.AuditMetadata;
+import com.versionforge.token.api.Scope;
+import com.versionforge.token.api.TenantId;
+import com.versionforge.token.api.TokenId;
+import com.versionforge.token.api.TokenRevokedEvent;
+import com.versionforge.token.api.TokenUsedEvent;
+import com.versionforge.token.query.testing.MutableClock;
+import com.versionforge.token.query.testing.QuerySideIntegrationTest;
+import com.versionforge.token.query.testing.TokenHistory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Stores N token events (system property {@code bench.events}, 100,000 by default) and measures, in one run, a raw
+ * keyset scan of {@code domainevententry} against rebuilding the dashboard and the audit trail from those events, each
+ * alone and both at once. Run by {@code bench/projection-rebuild.sh}; its name matches neither the unit nor the
+ * integration test pattern, so the build never runs it.
+ */
+@QuerySideIntegrationTest
+class ProjectionRebuildBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("bench.events", 100_000);
+    private static final int TOKENS = Math.max(1, EVENTS / 20);
+    private static final int TENANTS = 20;
+    private static final int PUBLISH_CHUNK = 1000;
+    private static final int SCAN_PAGE = 1000;
+    private static final Instant START = MutableClock.DEFAULT_NOW.minus(Duration.ofDays(60));
+    private static final Path RESULTS = Path.of("target", "bench", "projection-rebuild.txt");
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Autowired
+    private TokenHistory history;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void measuresRebuildsAgainstARawScan() throws Exception {
+        long stored = storeEvents();
+        awaitHead(List.of(history.dashboardProcessor(), history.auditProcessor()));
+        String auditBefore = auditFingerprint();
+        List<String> lines = new ArrayList<>();
+        lines.add("events stored: %d (%d tokens, %d tenants); processor batch size: %s"
+                .formatted(
+                        stored,
+                        TOKENS,
+                        TENANTS,
+                        System.getProperty("axon.eventhandling.processors.audit.batch-size", "250")));
+
+        double scan = 0;
+        for (int run = 1; run <= 3; run++) {
+            double rate = rate(stored, rawScan());
+            scan = Math.max(scan, rate);
+            lines.add("raw keyset scan, run %d: %.0f rows/s".formatted(run, rate));
+        }
+        double dashboard = rate(stored, rebuild(List.of(history.dashboardProcessor())));
+        double audit = rate(stored, rebuild(List.of(history.auditProcessor())));
+        double both = rate(stored, rebuild(List.of(history.dashboardProcessor(), history.auditProcessor())));
+        lines.add("dashboard rebuild: %.0f events/s (%.3f of the raw scan)".formatted(dashboard, dashboard / scan));
+        lines.add("audit rebuild: %.0f events/s (%.3f of the raw scan)".formatted(audit, audit / scan));
+        lines.add("both rebuilt at once: %.0f events/s (%.3f of the raw scan)".formatted(both, both / scan));
+        lines.add("audit rows identical after the rebuilds: " + auditBefore.equals(auditFingerprint()));
+
+        Files.createDirectories(RESULTS.getParent());
+        Files.write(RESULTS, lines);
+        lines.forEach(line -> System.out.println("BENCH " + line));
+    }
+
+    /** Stores the events in chunks; each token is created, used in windows, and every tenth one revoked. */
+    private long storeEvents() {
+        List<DomainEventMessage<?>> chunk = new ArrayList<>(PUBLISH_CHUNK);
+        long[] sequences = new long[TOKENS];
+        TokenId[] tokens = new TokenId[TOKENS];
+        long count = 0;
+        for (int i = 0; i < TOKENS && count < EVENTS; i++, count++) {
+            tokens[i] = new TokenId(UUID.randomUUID());
+            TenantId tenant = tenant(i);
+            Instant createdAt = START.plusSeconds(i);
+            chunk.add(message(
+                    tokens[i],
+                    sequences[i]++,
+                    TokenHistory.created(
+                            tokens[i],
+                            tenant,
+                            "Token " + i,
+                            Scope.values()[i % 3],
+                            createdAt,
+                            createdAt.plus(Duration.ofDays(90))),
+                    "user:bench"));
+            count = publishIfFull(chunk, count);
+        }
+        for (int i = 0; count < EVENTS; i = (i + 1) % TOKENS, count++) {
+            boolean revoke = i % 10 == 9 && count >= EVENTS - TOKENS / 10;
+            Instant at = START.plus(Duration.ofDays(1)).plusSeconds(count);
+            Object payload = revoke
+                    ? new TokenRevokedEvent(tokens[i], tenant(i), "benchmark", at)
+                    : new TokenUsedEvent(tokens[i], tenant(i), 3, at.minusSeconds(30), at, "198.51.100.9", "bench");
+            chunk.add(message(tokens[i], sequences[i]++, payload, AuditMetadata.tokenActor(tokens[i])));
+            publishIfFull(chunk, count);
+        }
+        if (!chunk.isEmpty()) {
+            eventStore.publish(chunk);
+        }
+        return jdbc.sql("SELECT count(*) FROM domainevententry")
+                .query(Long.class)
+                .single();
+    }
+
+    private long publishIfFull(List<DomainEventMessage<?>> chunk, long count) {
+        if (chunk.size() == PUBLISH_CHUNK) {
+            eventStore.publish(new ArrayList<>(chunk));
+            chunk.clear();
+        }
+        return count;
+    }
+
+    private static DomainEventMessage<?> message(TokenId token, long sequence, Object payload, String actor) {
+        return new GenericDomainEventMessage<>(
+                TokenHistory.AGGREGATE_TYPE,
+                token.toString(),
+                sequence,
+                payload,
+                MetaData.with(AuditMetadata.ACTOR, actor).and(AuditMetadata.REQUEST_ID, "bench"));
+    }
+
+    private static TenantId tenant(int token) {
+        return new TenantId("bench-" + token % TENANTS);
+    }
+
+    /** Reads every row and every column of the event table in pages, as a tracking processor's query does. */
+    private Duration rawScan() throws SQLException {
+        long started = System.nanoTime();
+        long last = -1;
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement page = connection.prepareStatement("""
+                        SELECT globalindex, aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                            payload, payloadrevision, payloadtype, timestamp
+                        FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT ?""")) {
+            int read;
+            do {
+                page.setLong(1, last);
+                page.setInt(2, SCAN_PAGE);
+                read = 0;
+                try (ResultSet row = page.executeQuery()) {
+                    while (row.next()) {
+                        last = row.getLong(1);
+                        row.getString(2);
+                        row.getLong(3);
+                        row.getString(4);
+                        row.getString(5);
+                        row.getBytes(6);
+                        row.getBytes(7);
+                        row.getString(8);
+                        row.getString(9);
+                        row.getString(10);
+                        read++;
+                    }
+                }
+                rows += read;
+            } while (read == SCAN_PAGE);
+        }
+        if (rows == 0) {
+            throw new IllegalStateException("The scan read nothing");
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Resets the processors and waits until all of them have caught up with the head of the event store again. */
+    private Duration rebuild(List<TrackingEventProcessor> processors) throws InterruptedException {
+        processors.forEach(TrackingEventProcessor::shutDown);
+        processors.forEach(TrackingEventProcessor::resetTokens);
+        long started = System.nanoTime();
+        processors.forEach(TrackingEventProcessor::start);
+        awaitHead(processors);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void awaitHead(List<TrackingEventProcessor> processors) throws InterruptedException {
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (!processors.stream().allMatch(processor -> isAt(processor, head))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The processors did not catch up within 30 minutes");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean isAt(TrackingEventProcessor processor, long head) {
+        return !processor.processingStatus().isEmpty()
+                && processor.processingStatus().values().stream()
+                        .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    /** Every audit row, summed up: equal before and after the rebuilds when the rebuilds are identical. */
+    private String auditFingerprint() {
+        Map<String, Object> row = jdbc.sql("""
+                        SELECT count(*) AS entries, md5(string_agg(id || ':' || hash, ',' ORDER BY id)) AS digest
+                        FROM audit_event""").query().singleRow();
+        return row.get("entries") + "/" + row.get("digest");
+    }
+
+    private static double rate(long events, Duration took) {
+        return events / (took.toNanos() / 1e9);
+    }
+}
