@@ -75,11 +75,7 @@ class DashboardProjection {
         writes.update(
                 """
                         UPDATE token_dashboard SET rotated_to = ?, last_sequence = ?
-                        WHERE token_id = ? AND last_sequence < ?""",
-                event.successorId().value(),
-                sequence,
-                event.tokenId().value(),
-                sequence);
+                        WHERE token_id = ? AND last_sequence < ?""", event.successorId().value(), sequence, event.tokenId().value(), sequence);
         writes.update(
                 "UPDATE token_dashboard SET rotated_from = ? WHERE token_id = ?",
                 event.tokenId().value(),
