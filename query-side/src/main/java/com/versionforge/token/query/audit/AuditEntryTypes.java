@@ -11,6 +11,10 @@ public final class AuditEntryTypes {
     public static final String TOKEN_REVOKED = "token-revoked";
     /** A token reached its expiry instant. */
     public static final String TOKEN_EXPIRED = "token-expired";
+    /** A token was replaced by a successor; it stays valid until revoked. */
+    public static final String TOKEN_ROTATED = "token-rotated";
+    /** The tenant admin was warned that a token expires soon. */
+    public static final String TOKEN_EXPIRY_WARNING_ISSUED = "token-expiry-warning-issued";
     /** A window of checks refused because the token was revoked or expired. */
     public static final String TOKEN_REFUSED_USE = "token-refused-use";
 

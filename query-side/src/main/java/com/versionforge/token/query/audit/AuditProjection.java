@@ -3,8 +3,10 @@ package com.versionforge.token.query.audit;
 import com.versionforge.token.api.AuditMetadata;
 import com.versionforge.token.api.TokenCreatedEvent;
 import com.versionforge.token.api.TokenExpiredEvent;
+import com.versionforge.token.api.TokenExpiryWarningIssuedEvent;
 import com.versionforge.token.api.TokenRefusedUseRecordedEvent;
 import com.versionforge.token.api.TokenRevokedEvent;
+import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenUsedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -97,6 +99,30 @@ class AuditProjection {
         trail.tokenExpired(event.tokenId(), event.expiredAt());
         trail.append(
                 AuditRecord.of(AuditEntryTypes.TOKEN_EXPIRED, event.tenantId(), event.tokenId(), event.expiredAt()),
+                message,
+                position);
+    }
+
+    @EventHandler
+    void on(TokenRotatedEvent event, EventMessage<?> message, TrackingToken position) {
+        trail.append(
+                AuditRecord.of(AuditEntryTypes.TOKEN_ROTATED, event.tenantId(), event.tokenId(), event.rotatedAt())
+                        .detail("successorId", event.successorId().toString())
+                        .detail("graceEndsAt", event.graceEndsAt()),
+                message,
+                position);
+    }
+
+    @EventHandler
+    void on(TokenExpiryWarningIssuedEvent event, EventMessage<?> message, TrackingToken position) {
+        trail.append(
+                AuditRecord.of(
+                                AuditEntryTypes.TOKEN_EXPIRY_WARNING_ISSUED,
+                                event.tenantId(),
+                                event.tokenId(),
+                                event.issuedAt())
+                        .detail("threshold", event.threshold())
+                        .detail("expiresAt", event.expiresAt()),
                 message,
                 position);
     }
