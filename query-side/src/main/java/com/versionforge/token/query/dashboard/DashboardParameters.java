@@ -1,8 +1,7 @@
 package com.versionforge.token.query.dashboard;
 
-import com.versionforge.token.query.web.InvalidParameterException;
+import com.versionforge.token.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.util.regex.Pattern;
 
 /**
  * The query parameters of {@code GET /api/v1/tokens} as they came; each is checked only when it is read, and an empty
@@ -29,11 +28,8 @@ record DashboardParameters(
         @Parameter(description = "the nextCursor of the previous page")
         String cursor) {
 
-    static final String LIMIT_INVALID = "limit-invalid";
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-
-    private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
 
     DashboardFilter filter() {
         return DashboardFilter.parse(status, scope, expiringWithinDays, q);
@@ -44,17 +40,11 @@ record DashboardParameters(
     }
 
     int pageSize() {
-        if (limit == null || limit.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        if (!LIMIT.matcher(limit).matches() || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > MAX_LIMIT) {
-            throw new InvalidParameterException(LIMIT_INVALID, "limit is a whole number from 1 to " + MAX_LIMIT);
-        }
-        return Integer.parseInt(limit);
+        return QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     }
 
     /** Where the page starts in {@code order}, or null for the first page. */
     DashboardCursor position(DashboardSort order) {
-        return cursor == null || cursor.isEmpty() ? null : DashboardCursor.decode(cursor, order);
+        return QueryParameters.isAbsent(cursor) ? null : DashboardCursor.decode(cursor, order);
     }
 }
