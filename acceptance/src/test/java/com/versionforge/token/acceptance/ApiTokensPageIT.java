@@ -53,7 +53,7 @@ class ApiTokensPageIT {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("vf.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("vf.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOT = RunScript.ROOT.resolve("acceptance/target/screenshots/api-tokens.png");
+    private static final Path SCREENSHOTS = RunScript.ROOT.resolve("acceptance/target/screenshots");
     private static final Pattern SECRET_FORMAT = Pattern.compile("vf_tok_[0-9A-Za-z]{40,}");
     private static final boolean BROWSER_INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     private static final String NO_BROWSER = "ApiTokensPageIT skipped: the browser test needs the system Chromium ("
@@ -68,6 +68,7 @@ class ApiTokensPageIT {
     private static final String KEPT_FOR_A_GRACE = "Deploy bot";
     private static final String ENDED_AT_ONCE = "Metrics scraper";
     private static final String ROTATED_ELSEWHERE = "Backup agent";
+    private static final String SIGNED_IN_ADMIN = "Release manager";
 
     @TempDir
     static Path dataDir;
@@ -87,6 +88,7 @@ class ApiTokensPageIT {
     private HttpResponse<String> keptForAGrace;
     private HttpResponse<String> endedAtOnce;
     private String rotatedElsewhere;
+    private HttpResponse<String> signedInAdmin;
     private WebDriver browser;
 
     @BeforeAll
@@ -127,10 +129,11 @@ class ApiTokensPageIT {
         keptForAGrace = create(rotationAdmin, KEPT_FOR_A_GRACE, "sync-trigger", "\"expiresIn\": \"90d\"");
         endedAtOnce = create(rotationAdmin, ENDED_AT_ONCE, "read-only", "\"expiresIn\": \"30d\"");
         rotatedElsewhere = idOf(create(rotationAdmin, ROTATED_ELSEWHERE, "sync-trigger", "\"expiresIn\": \"30d\""));
+        signedInAdmin = create(rotationAdmin, SIGNED_IN_ADMIN, "admin", "\"expiresIn\": \"30d\"");
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> dashboardSize(reader) >= SEEDED_TOKENS && dashboardSize(rotationAdmin) >= 4);
+                .until(() -> dashboardSize(reader) >= SEEDED_TOKENS && dashboardSize(rotationAdmin) >= 5);
     }
 
     @BeforeEach
@@ -249,7 +252,7 @@ class ApiTokensPageIT {
                 .isEqualTo(401);
         assertThat(JsonPath.<String>read(refused.body(), "$.code")).isEqualTo("token-revoked");
 
-        saveScreenshot();
+        saveScreenshot("api-tokens.png");
     }
 
     @Test
@@ -408,6 +411,7 @@ class ApiTokensPageIT {
                 .as("the page was not reloaded")
                 .isEqualTo(true);
         awaitText("status", "rotated");
+        saveScreenshot("api-tokens-rotated.png");
 
         // What the dashboard says after a refresh: the old token is still marked rotated, next to its successor.
         await().atMost(Duration.ofSeconds(20))
@@ -457,6 +461,45 @@ class ApiTokensPageIT {
         assertThat(script("return window.vfSamePage === true"))
                 .as("the page was not reloaded")
                 .isEqualTo(true);
+    }
+
+    @Test
+    void adminRotatesTheTokenSignedInWithAndGoesOnWithTheNewOne() throws Exception {
+        String oldId = idOf(signedInAdmin);
+        signIn(secretOf(signedInAdmin));
+
+        rowOf(oldId).findElement(By.cssSelector("[data-action=rotate]")).click();
+        awaitOpen("rotate-dialog");
+        assertThat(browser.findElement(By.id("rotate-self")).isDisplayed())
+                .as("the warning that this is the signed-in token")
+                .isTrue();
+        new Select(browser.findElement(By.id("rotate-grace"))).selectByValue("now");
+        browser.findElement(By.id("rotate-submit")).click();
+        awaitOpen("secret-dialog");
+        String secret = browser.findElement(By.id("secret-value")).getDomProperty("value");
+        browser.findElement(By.id("secret-done")).click();
+        awaitClosed("secret-dialog");
+
+        assertThat(check(secret, "?scope=admin").statusCode())
+                .as("the new token")
+                .isEqualTo(200);
+        assertThat(check(secretOf(signedInAdmin)).statusCode())
+                .as("the old token")
+                .isEqualTo(401);
+        String newId = successorRow(SIGNED_IN_ADMIN, oldId).getDomAttribute("data-token-id");
+        assertThat(rowOf(newId).findElement(By.cssSelector(".this-session")).isDisplayed())
+                .as("the new token marked as this session's")
+                .isTrue();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> dashboardHas(rotationAdmin, newId));
+        browser.findElement(By.id("refresh")).click();
+        awaitText("status", "Page 1");
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed())
+                .as("asked to sign in again")
+                .isFalse();
+        assertThat(rowOf(newId).findElement(By.cssSelector(".this-session")).isDisplayed())
+                .isTrue();
     }
 
     @Test
@@ -585,14 +628,14 @@ class ApiTokensPageIT {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
-    private void saveScreenshot() throws Exception {
+    private void saveScreenshot(String name) throws Exception {
         // Tall enough for the whole table: the page's height plus what the window itself takes.
         Object height =
                 script("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
         browser.manage().window().setSize(new Dimension(1366, Math.min(2000, ((Number) height).intValue())));
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     // --- The HTTP API, for what the test prepares and checks -----------------------------------------------------
