@@ -623,10 +623,11 @@ async function submitRotate(event) {
     session.token = secret;
     session.caller = { ...session.caller, tokenId: successor.id };
   }
+  // Closed before the old token's revoke, so that the confirmation cannot be sent twice while that call runs.
+  await closeDialog($('rotate-dialog'));
   const outcome = immediately
     ? await revokeRotated(token, successor)
     : rotatedWithGrace(token, successor, grace);
-  await closeDialog($('rotate-dialog'));
   const successorRow = showToken({ lastUsedAt: null, ...successor }, { prepend: true });
   showSecret(successor.name, secret, {
     opener: successorRow ? successorRow.querySelector('.cell-name') : $('main'),
