@@ -72,7 +72,7 @@ wait_healthy query-side "$query_port" "${pids[1]}"
 cat <<INFO
 VersionForge Token Service is up.
   token page    http://localhost:$query_port/settings/api-tokens   (sign in with an admin token, see below)
-  command side  http://localhost:$command_port   (create, revoke, auth check)   docs: http://localhost:$command_port/swagger-ui.html
+  command side  http://localhost:$command_port   (create, rotate, revoke, auth check)   docs: http://localhost:$command_port/swagger-ui.html
   query side    http://localhost:$query_port   (dashboard, audit, compliance) docs: http://localhost:$query_port/swagger-ui.html
   data          $VF_DATA_DIR        logs: $VF_DATA_DIR/logs
 First admin token:  ./run.sh bootstrap --tenant=acme

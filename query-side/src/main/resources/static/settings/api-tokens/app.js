@@ -1,9 +1,9 @@
-// Settings › API Tokens: sign in with a token, list the tenant's tokens, create, revoke and (where offered) rotate.
+// Settings › API Tokens: sign in with a token, list the tenant's tokens, create, rotate and revoke them.
 // Every value from the API reaches the page through textContent, never as markup.
 
 import { apiClient, loadConfig } from './api.js';
 import { closeButtons, closeDialog, openDialog } from './dialogs.js';
-import { expiryInstant, formatDate, formatDateTime, formatRelative, utcDate } from './format.js';
+import { addDuration, expiryInstant, formatDate, formatDateTime, formatRelative, utcDate } from './format.js';
 import { describe, endsSession } from './messages.js';
 
 const SCOPES = ['read-only', 'sync-trigger', 'admin'];
@@ -238,6 +238,14 @@ async function loadTokens({ announce: say = false } = {}) {
   }
 }
 
+/** Says why an action on a row that was out of date changed nothing, with the table brought up to date. */
+async function showStale(message) {
+  // Shown after the reload, which clears the alerts of earlier loads; focus goes to the page, the row's button is gone.
+  await loadTokens();
+  showAlert(message);
+  $('main').focus();
+}
+
 function renderTable() {
   $('tokens-body').replaceChildren(...view.items.map(row));
   $('tokens-empty').hidden = view.items.length > 0;
@@ -253,6 +261,9 @@ function row(token) {
   const tr = $('row-template').content.firstElementChild.cloneNode(true);
   tr.dataset.tokenId = token.id;
   tr.dataset.status = token.status;
+  if (token.rotatedTo) {
+    tr.dataset.rotatedTo = token.rotatedTo;
+  }
 
   tr.querySelector('.token-name').textContent = token.name;
   tr.querySelector('.token-hint').textContent = `vf_tok_…${token.tokenHint}`;
@@ -274,7 +285,8 @@ function row(token) {
   if (session.caller.scope !== 'admin') {
     actions.remove();
   } else if (token.status === 'active') {
-    if (config.rotation) {
+    // A replaced token has a successor already: the API refuses a second one, so only Revoke is left for it.
+    if (!token.rotatedTo) {
       actions.append(actionButton('Rotate', 'rotate', token, (event) => openRotate(token, event.currentTarget)));
     }
     actions.append(actionButton('Revoke', 'revoke', token, (event) => openRevoke(token, event.currentTarget)));
@@ -340,6 +352,16 @@ function renderStatus(cell, token) {
   if (token.status === 'revoked' && token.revokedAt) {
     detail.textContent = `${formatDate(token.revokedAt)} by ${actorName(token.revokedBy)}`;
     detail.title = formatDateTime(token.revokedAt);
+  } else if (token.status === 'active' && token.rotatedTo) {
+    status.textContent = 'Rotated';
+    status.className = 'status status-rotated';
+    // The grace end is known only to the page that rotated it: the dashboard does not keep it.
+    detail.textContent = token.graceEndsAt
+      ? `works until ${formatDateTime(token.graceEndsAt)}`
+      : 'replaced; still works until revoked or expired';
+  } else if (token.status === 'active' && token.rotatedFrom) {
+    const predecessor = view.items.find((item) => item.id === token.rotatedFrom);
+    detail.textContent = predecessor ? `replaces vf_tok_…${predecessor.tokenHint}` : 'replaces an older token';
   }
 }
 
@@ -442,23 +464,26 @@ async function submitCreate(event) {
   }
 
   await closeDialog($('create-dialog'));
-  revealNewToken(created, $('create-open'));
-}
-
-/** Shows a created (or rotated-to) token's row, and its secret once; the secret is never kept with the row. */
-function revealNewToken(created, opener) {
   const { token: secret, ...token } = created;
   showToken({ lastUsedAt: null, ...token }, { prepend: true });
-  showSecret(token.name, secret, opener);
+  showSecret(token.name, secret, { opener: $('create-open') });
   announce(`Token “${token.name}” created. Copy it now: it will not be shown again.`);
 }
 
 // --- The secret, shown once --------------------------------------------------------------------------------------
 
-function showSecret(name, secret, opener) {
+/**
+ * Shows a new token's secret until the dialog closes; `predecessor` says what became of a rotated token, and
+ * `warning` marks that as something left to do.
+ */
+function showSecret(name, secret, { opener, predecessor = null, warning = false }) {
   $('secret-name').textContent = name;
   $('secret-value').value = secret;
   $('secret-copy-status').textContent = '';
+  const note = $('secret-predecessor');
+  note.textContent = predecessor || '';
+  note.className = warning ? 'notice notice-warning' : 'hint';
+  note.hidden = !predecessor;
   openDialog($('secret-dialog'), {
     opener,
     initialFocus: $('secret-copy'),
@@ -467,6 +492,8 @@ function showSecret(name, secret, opener) {
       $('secret-value').value = '';
       $('secret-name').textContent = '';
       $('secret-copy-status').textContent = '';
+      note.textContent = '';
+      note.hidden = true;
     },
   });
 }
@@ -517,8 +544,7 @@ async function submitRevoke(event) {
   } catch (e) {
     if (e.code === 'token-not-active' || e.code === 'token-not-found') {
       $('revoke-dialog').close();
-      showAlert(describe(e));
-      loadTokens();
+      await showStale(describe(e));
     } else {
       handleError(e, (message) => showError('revoke-error', message));
     }
@@ -537,19 +563,20 @@ async function submitRevoke(event) {
   announce(`Token “${token.name}” revoked. It is refused from now on.`);
 }
 
-// --- Rotate (offered only where the command side has it: vf.page.rotation) ---------------------------------------
+// --- Rotate ---------------------------------------------------------------------------------------------------------
 
 let rotating = null;
 
 function openRotate(token, opener) {
-  rotating = { token, opener };
+  rotating = token;
   $('rotate-form').reset();
   hideError('rotate-error');
   $('rotate-name').textContent = token.name;
+  $('rotate-self').hidden = token.id !== session.caller.tokenId;
   rotateExpiry.reset();
   openDialog($('rotate-dialog'), {
     opener,
-    initialFocus: $('rotate-submit'),
+    initialFocus: $('rotate-cancel'),
     onClose: () => {
       rotating = null;
     },
@@ -558,31 +585,80 @@ function openRotate(token, opener) {
 
 async function submitRotate(event) {
   event.preventDefault();
-  if (!rotating) {
+  const token = rotating;
+  if (!token) {
     return;
   }
-  const { token, opener } = rotating;
+  hideError('rotate-error');
   const expiry = rotateExpiry.read();
   if (!expiry) {
     showError('rotate-error', 'Choose the last day the new token is valid.');
     return;
   }
-  const request = { ...expiry };
-  if ($('rotate-grace').value) {
-    request.gracePeriod = $('rotate-grace').value;
-  }
+  const grace = $('rotate-grace').value;
+  // "Immediately" is a rotation without a grace period followed by a revoke: without one, the API keeps the old
+  // token valid until someone revokes it.
+  const immediately = grace === 'now';
+  const request = immediately ? { ...expiry } : { ...expiry, gracePeriod: grace };
+
   $('rotate-submit').disabled = true;
   let created;
   try {
     created = await api.rotateToken(token.id, request);
   } catch (e) {
-    handleError(e, (message) => showError('rotate-error', message));
+    if (['token-not-active', 'token-already-rotated', 'token-not-found'].includes(e.code)) {
+      $('rotate-dialog').close();
+      await showStale(describe(e));
+    } else {
+      handleError(e, (message) => showError('rotate-error', message));
+    }
     return;
   } finally {
     $('rotate-submit').disabled = false;
   }
+
+  const { token: secret, ...successor } = created;
+  if (token.id === session.caller.tokenId) {
+    // The page goes on with the successor, so that the old token's end does not sign the admin out.
+    session.token = secret;
+    session.caller = { ...session.caller, tokenId: successor.id };
+  }
+  // Closed before the old token's revoke, so that the confirmation cannot be sent twice while that call runs.
   await closeDialog($('rotate-dialog'));
-  revealNewToken(created, opener);
+  const outcome = immediately
+    ? await revokeRotated(token, successor)
+    : rotatedWithGrace(token, successor, grace);
+  const successorRow = showToken({ lastUsedAt: null, ...successor }, { prepend: true });
+  showSecret(successor.name, secret, {
+    opener: successorRow ? successorRow.querySelector('.cell-name') : $('main'),
+    predecessor: outcome.message,
+    warning: outcome.warning,
+  });
+  announce(`Token “${successor.name}” rotated. Copy the new token now: it will not be shown again.`);
+}
+
+async function revokeRotated(token, successor) {
+  try {
+    const revoked = await api.revokeToken(token.id, 'rotated');
+    showToken({ ...revoked, rotatedTo: successor.id, expiringSoon: false });
+    return { message: 'The old token has been revoked: it is refused from now on.', warning: false };
+  } catch (e) {
+    showToken({ ...token, rotatedTo: successor.id });
+    return {
+      message: `The old token could not be revoked and still works: ${describe(e)} Revoke it from the table.`,
+      warning: true,
+    };
+  }
+}
+
+function rotatedWithGrace(token, successor, grace) {
+  // The grace period starts with the rotation, the instant the successor was created.
+  const graceEndsAt = addDuration(successor.createdAt, grace);
+  showToken({ ...token, rotatedTo: successor.id, graceEndsAt });
+  return {
+    message: `The old token keeps working until ${formatDateTime(graceEndsAt)}; then it is revoked by itself.`,
+    warning: false,
+  };
 }
 
 // --- Expiry choice: 30 days, 90 days, 1 year or a date; never "never" --------------------------------------------

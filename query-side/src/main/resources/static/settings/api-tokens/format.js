@@ -75,3 +75,13 @@ export function expiryInstant({ expiresIn, expiresAt }, now = Date.now()) {
   const days = { '30d': 30, '90d': 90 }[expiresIn];
   return days ? new Date(now + days * DAY) : null;
 }
+
+/** `iso` moved on by an ISO-8601 duration of days and hours (`P7D`, `PT1H`, `P1DT12H`), as an ISO instant. */
+export function addDuration(iso, duration) {
+  const parts = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?)?$/.exec(duration);
+  if (!parts) {
+    throw new Error(`Not a duration of days and hours: ${duration}`);
+  }
+  const [, days = '0', hours = '0'] = parts;
+  return new Date(Date.parse(iso) + Number(days) * DAY + Number(hours) * 60 * 60 * 1000).toISOString();
+}

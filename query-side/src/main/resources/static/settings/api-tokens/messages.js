@@ -17,6 +17,10 @@ const MESSAGES = {
   'scope-invalid': 'Choose one of the scopes offered.',
   'token-not-active': 'This token is no longer active, so nothing was changed.',
   'token-not-found': 'This token no longer exists in your tenant.',
+  'token-already-rotated':
+    'This token has already been rotated, so nothing was changed. Rotate its successor instead: the newer token '
+    + 'with the same name.',
+  'grace-period-invalid': 'Choose how long the old token keeps working: at most 30 days.',
   'reason-too-long': 'A reason has at most 500 characters.',
   'reason-invalid': 'A reason cannot contain control characters.',
   'auth-unavailable': 'Tokens cannot be checked at the moment. Try again in a few seconds.',

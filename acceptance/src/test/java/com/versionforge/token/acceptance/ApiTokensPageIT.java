@@ -44,7 +44,8 @@ import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Settings › API Tokens in a real browser, as an admin uses it after {@code ./run.sh}: sign in with the bootstrap
- * token, create a token, copy its secret from the dialog, revoke it, and a read-only token that sees no controls.
+ * token, create a token, copy its secret from the dialog, revoke it, rotate tokens, and a read-only token that sees no
+ * controls. Rotation happens in a tenant of its own, so that the tokens it adds do not change the counted pages.
  * Runs Debian's Chromium and chromedriver; without them it is skipped, never failed. Secrets stay out of every message.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,7 +53,7 @@ class ApiTokensPageIT {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("vf.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("vf.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOT = RunScript.ROOT.resolve("acceptance/target/screenshots/api-tokens.png");
+    private static final Path SCREENSHOTS = RunScript.ROOT.resolve("acceptance/target/screenshots");
     private static final Pattern SECRET_FORMAT = Pattern.compile("vf_tok_[0-9A-Za-z]{40,}");
     private static final boolean BROWSER_INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     private static final String NO_BROWSER = "ApiTokensPageIT skipped: the browser test needs the system Chromium ("
@@ -63,6 +64,11 @@ class ApiTokensPageIT {
     // The bootstrap admin and the ten tokens the test class creates before any browser opens.
     private static final int SEEDED_TOKENS = 11;
     private static final int PAGE_SIZE = 10;
+    private static final String ROTATION_TENANT = "globex";
+    private static final String KEPT_FOR_A_GRACE = "Deploy bot";
+    private static final String ENDED_AT_ONCE = "Metrics scraper";
+    private static final String ROTATED_ELSEWHERE = "Backup agent";
+    private static final String SIGNED_IN_ADMIN = "Release manager";
 
     @TempDir
     static Path dataDir;
@@ -78,6 +84,11 @@ class ApiTokensPageIT {
     private String admin;
     private String reader;
     private String throttled;
+    private String rotationAdmin;
+    private HttpResponse<String> keptForAGrace;
+    private HttpResponse<String> endedAtOnce;
+    private String rotatedElsewhere;
+    private HttpResponse<String> signedInAdmin;
     private WebDriver browser;
 
     @BeforeAll
@@ -114,9 +125,15 @@ class ApiTokensPageIT {
         assertThat(revoke(retired).statusCode()).isEqualTo(200);
         assertThat(check(pipeline).statusCode()).isEqualTo(200);
 
+        rotationAdmin = service.bootstrap(ROTATION_TENANT);
+        keptForAGrace = create(rotationAdmin, KEPT_FOR_A_GRACE, "sync-trigger", "\"expiresIn\": \"90d\"");
+        endedAtOnce = create(rotationAdmin, ENDED_AT_ONCE, "read-only", "\"expiresIn\": \"30d\"");
+        rotatedElsewhere = idOf(create(rotationAdmin, ROTATED_ELSEWHERE, "sync-trigger", "\"expiresIn\": \"30d\""));
+        signedInAdmin = create(rotationAdmin, SIGNED_IN_ADMIN, "admin", "\"expiresIn\": \"30d\"");
+
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> dashboardSize(reader) >= SEEDED_TOKENS);
+                .until(() -> dashboardSize(reader) >= SEEDED_TOKENS && dashboardSize(rotationAdmin) >= 5);
     }
 
     @BeforeEach
@@ -235,7 +252,7 @@ class ApiTokensPageIT {
                 .isEqualTo(401);
         assertThat(JsonPath.<String>read(refused.body(), "$.code")).isEqualTo("token-revoked");
 
-        saveScreenshot();
+        saveScreenshot("api-tokens.png");
     }
 
     @Test
@@ -341,6 +358,179 @@ class ApiTokensPageIT {
         assertThat(activeElementId()).isEqualTo("create-open");
     }
 
+    @Test
+    void adminRotatesATokenThatKeepsWorkingThroughItsGracePeriod() throws Exception {
+        String oldId = idOf(keptForAGrace);
+        signIn(rotationAdmin);
+        script("window.vfSamePage = true");
+
+        rowOf(oldId).findElement(By.cssSelector("[data-action=rotate]")).click();
+        awaitOpen("rotate-dialog");
+        assertThat(text("rotate-name")).isEqualTo(KEPT_FOR_A_GRACE);
+        assertThat(activeElementId()).as("focus in the confirmation").isEqualTo("rotate-cancel");
+        new Select(browser.findElement(By.id("rotate-grace"))).selectByValue("PT1H");
+        browser.findElement(By.id("rotate-expiry-30d")).click();
+        browser.findElement(By.id("rotate-submit")).click();
+        awaitOpen("secret-dialog");
+        String secret = browser.findElement(By.id("secret-value")).getDomProperty("value");
+
+        assertThat(SECRET_FORMAT.matcher(secret).matches())
+                .as("the dialog shows a whole token")
+                .isTrue();
+        assertThat(text("secret-predecessor")).contains("old token keeps working until");
+        String newId = successorRow(KEPT_FOR_A_GRACE, oldId).getDomAttribute("data-token-id");
+        HttpResponse<String> check = check(secret, "?scope=sync-trigger");
+        assertThat(check.statusCode()).as("the new token at the auth check").isEqualTo(200);
+        assertThat(check.headers().firstValue("X-VF-Token-Id")).hasValue(newId);
+        assertThat(check(secretOf(keptForAGrace)).statusCode())
+                .as("the old token within its grace period")
+                .isEqualTo(200);
+
+        browser.findElement(By.id("secret-done")).click();
+        awaitClosed("secret-dialog");
+        assertThat(browser.getPageSource().contains(secret))
+                .as("the page still holds the secret")
+                .isFalse();
+        assertThat(script("return document.activeElement.closest('tr')?.dataset.tokenId"))
+                .as("focus after closing: the new token's row")
+                .isEqualTo(newId);
+        WebElement old = rowOf(oldId);
+        assertThat(old.getDomAttribute("data-status")).isEqualTo("active");
+        assertThat(old.getDomAttribute("data-rotated-to")).isEqualTo(newId);
+        assertThat(old.findElement(By.cssSelector(".status")).getText()).isEqualTo("Rotated");
+        assertThat(old.findElement(By.cssSelector(".status-detail")).getText()).startsWith("works until");
+        assertThat(old.findElements(By.cssSelector("[data-action=rotate]"))).isEmpty();
+        assertThat(old.findElements(By.cssSelector("[data-action=revoke]"))).hasSize(1);
+        WebElement successor = rowOf(newId);
+        assertThat(successor.getDomAttribute("data-status")).isEqualTo("active");
+        assertThat(successor.findElement(By.cssSelector(".cell-scope")).getText())
+                .isEqualTo("sync-trigger");
+        assertThat(successor.findElement(By.cssSelector(".status-detail")).getText())
+                .isEqualTo("replaces vf_tok_…" + JsonPath.read(keptForAGrace.body(), "$.tokenHint"));
+        assertThat(script("return window.vfSamePage === true"))
+                .as("the page was not reloaded")
+                .isEqualTo(true);
+        awaitText("status", "rotated");
+        saveScreenshot("api-tokens-rotated.png");
+
+        // What the dashboard says after a refresh: the old token is still marked rotated, next to its successor.
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> dashboardHas(rotationAdmin, newId) && rotatedTo(rotationAdmin, oldId) != null);
+        browser.findElement(By.id("refresh")).click();
+        awaitText("status", "Page 1");
+        assertThat(rowOf(oldId).findElement(By.cssSelector(".status")).getText())
+                .isEqualTo("Rotated");
+        assertThat(rowOf(oldId).getDomAttribute("data-rotated-to")).isEqualTo(newId);
+        assertThat(rowOf(newId).getDomAttribute("data-status")).isEqualTo("active");
+    }
+
+    @Test
+    void adminRotatesATokenWhoseOldSecretStopsAtOnce() throws Exception {
+        String oldId = idOf(endedAtOnce);
+        signIn(rotationAdmin);
+        script("window.vfSamePage = true");
+
+        rowOf(oldId).findElement(By.cssSelector("[data-action=rotate]")).click();
+        awaitOpen("rotate-dialog");
+        new Select(browser.findElement(By.id("rotate-grace"))).selectByValue("now");
+        browser.findElement(By.id("rotate-submit")).click();
+        awaitOpen("secret-dialog");
+        String secret = browser.findElement(By.id("secret-value")).getDomProperty("value");
+
+        assertThat(text("secret-predecessor")).contains("old token has been revoked");
+        HttpResponse<String> check = check(secret, "?scope=read-only");
+        assertThat(check.statusCode()).as("the new token at the auth check").isEqualTo(200);
+        assertThat(check.headers().firstValue("X-VF-Token-Scope")).hasValue("read-only");
+        HttpResponse<String> refused = check(secretOf(endedAtOnce));
+        assertThat(refused.statusCode())
+                .as("the old token without a grace period")
+                .isEqualTo(401);
+        assertThat(JsonPath.<String>read(refused.body(), "$.code")).isEqualTo("token-revoked");
+
+        browser.findElement(By.id("secret-done")).click();
+        awaitClosed("secret-dialog");
+        WebElement old = rowOf(oldId);
+        assertThat(old.getDomAttribute("data-status")).isEqualTo("revoked");
+        assertThat(old.findElement(By.cssSelector(".status")).getText()).isEqualTo("Revoked");
+        assertThat(old.findElements(By.cssSelector("[data-action]"))).isEmpty();
+        WebElement successor = successorRow(ENDED_AT_ONCE, oldId);
+        assertThat(successor.getDomAttribute("data-status")).isEqualTo("active");
+        assertThat(successor.findElement(By.cssSelector(".cell-scope")).getText())
+                .isEqualTo("read-only");
+        assertThat(script("return window.vfSamePage === true"))
+                .as("the page was not reloaded")
+                .isEqualTo(true);
+    }
+
+    @Test
+    void adminRotatesTheTokenSignedInWithAndGoesOnWithTheNewOne() throws Exception {
+        String oldId = idOf(signedInAdmin);
+        signIn(secretOf(signedInAdmin));
+
+        rowOf(oldId).findElement(By.cssSelector("[data-action=rotate]")).click();
+        awaitOpen("rotate-dialog");
+        assertThat(browser.findElement(By.id("rotate-self")).isDisplayed())
+                .as("the warning that this is the signed-in token")
+                .isTrue();
+        new Select(browser.findElement(By.id("rotate-grace"))).selectByValue("now");
+        browser.findElement(By.id("rotate-submit")).click();
+        awaitOpen("secret-dialog");
+        String secret = browser.findElement(By.id("secret-value")).getDomProperty("value");
+        browser.findElement(By.id("secret-done")).click();
+        awaitClosed("secret-dialog");
+
+        assertThat(check(secret, "?scope=admin").statusCode())
+                .as("the new token")
+                .isEqualTo(200);
+        assertThat(check(secretOf(signedInAdmin)).statusCode())
+                .as("the old token")
+                .isEqualTo(401);
+        String newId = successorRow(SIGNED_IN_ADMIN, oldId).getDomAttribute("data-token-id");
+        assertThat(rowOf(newId).findElement(By.cssSelector(".this-session")).isDisplayed())
+                .as("the new token marked as this session's")
+                .isTrue();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> dashboardHas(rotationAdmin, newId));
+        browser.findElement(By.id("refresh")).click();
+        awaitText("status", "Page 1");
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed())
+                .as("asked to sign in again")
+                .isFalse();
+        assertThat(rowOf(newId).findElement(By.cssSelector(".this-session")).isDisplayed())
+                .isTrue();
+    }
+
+    @Test
+    void rotateDialogClosesOnEscapeAndExplainsATokenRotatedMeanwhile() throws Exception {
+        signIn(rotationAdmin);
+        WebElement rotate = rowOf(rotatedElsewhere).findElement(By.cssSelector("[data-action=rotate]"));
+
+        rotate.sendKeys(Keys.ENTER);
+        awaitOpen("rotate-dialog");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        awaitClosed("rotate-dialog");
+        assertThat(script("return document.activeElement.dataset.action")).isEqualTo("rotate");
+        assertThat(script("return document.activeElement.closest('tr').dataset.tokenId"))
+                .isEqualTo(rotatedElsewhere);
+
+        HttpResponse<String> elsewhere =
+                send(HttpRequest.newBuilder(URI.create(commandSide + "/api/v1/tokens/" + rotatedElsewhere + "/rotate"))
+                        .header("Authorization", "Bearer " + rotationAdmin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"expiresIn\": \"30d\"}")));
+        assertThat(elsewhere.statusCode()).as("rotation behind the page's back").isEqualTo(201);
+        rotate.sendKeys(Keys.ENTER);
+        awaitOpen("rotate-dialog");
+        browser.findElement(By.id("rotate-submit")).click();
+
+        awaitClosed("rotate-dialog");
+        awaitText("alert", "already been rotated");
+        assertThat(browser.findElement(By.id("secret-dialog")).getDomProperty("open"))
+                .isEqualTo("false");
+    }
+
     // --- The browser ---------------------------------------------------------------------------------------------
 
     private void signIn(String secret) {
@@ -358,6 +548,23 @@ class ApiTokensPageIT {
         By byName = By.xpath("//tbody[@id='tokens-body']/tr[.//span[@class='token-name' and text()='" + name + "']]");
         return new WebDriverWait(browser, UI_WAIT)
                 .withMessage("a row named " + name)
+                .until(driver ->
+                        driver.findElements(byName).stream().findFirst().orElse(null));
+    }
+
+    private WebElement rowOf(String tokenId) {
+        By byId = By.cssSelector("#tokens-body tr[data-token-id='" + tokenId + "']");
+        return new WebDriverWait(browser, UI_WAIT)
+                .withMessage("the row of token " + tokenId)
+                .until(driver -> driver.findElements(byId).stream().findFirst().orElse(null));
+    }
+
+    /** The other row of that name: the successor of a rotated token. */
+    private WebElement successorRow(String name, String predecessorId) {
+        By byName = By.xpath("//tbody[@id='tokens-body']/tr[.//span[@class='token-name' and text()='" + name
+                + "'] and @data-token-id!='" + predecessorId + "']");
+        return new WebDriverWait(browser, UI_WAIT)
+                .withMessage("the successor named " + name)
                 .until(driver ->
                         driver.findElements(byName).stream().findFirst().orElse(null));
     }
@@ -421,22 +628,26 @@ class ApiTokensPageIT {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
-    private void saveScreenshot() throws Exception {
+    private void saveScreenshot(String name) throws Exception {
         // Tall enough for the whole table: the page's height plus what the window itself takes.
         Object height =
                 script("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
         browser.manage().window().setSize(new Dimension(1366, Math.min(2000, ((Number) height).intValue())));
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     // --- The HTTP API, for what the test prepares and checks -----------------------------------------------------
 
     private HttpResponse<String> create(String name, String scope, String expiry) throws Exception {
+        return create(admin, name, scope, expiry);
+    }
+
+    private HttpResponse<String> create(String caller, String name, String scope, String expiry) throws Exception {
         String body = "{\"name\": \"%s\", \"scope\": \"%s\", %s}".formatted(name, scope, expiry);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(commandSide + "/api/v1/tokens"))
-                .header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + caller)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as("create %s", name).isEqualTo(201);
@@ -471,6 +682,15 @@ class ApiTokensPageIT {
         HttpResponse<String> response = dashboard(secret);
         return response.statusCode() == 200
                 && JsonPath.<List<String>>read(response.body(), "$.items[*].id").contains(tokenId);
+    }
+
+    private String rotatedTo(String secret, String tokenId) throws Exception {
+        HttpResponse<String> response = dashboard(secret);
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        List<String> successors = JsonPath.read(response.body(), "$.items[?(@.id == '" + tokenId + "')].rotatedTo");
+        return successors.isEmpty() ? null : successors.get(0);
     }
 
     private HttpResponse<String> dashboard(String secret) throws Exception {
