@@ -355,7 +355,7 @@ function renderStatus(cell, token) {
   } else if (token.status === 'active' && token.rotatedTo) {
     status.textContent = 'Rotated';
     status.className = 'status status-rotated';
-    // The grace end is known only to the page that rotated it: the dashboard does not keep it.
+    // The grace end comes from the dashboard, or, right after this page rotated the token, from the rotation itself.
     detail.textContent = token.graceEndsAt
       ? `works until ${formatDateTime(token.graceEndsAt)}`
       : 'replaced; still works until revoked or expired';

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -69,6 +71,11 @@ class ApiTokensPageIT {
     private static final String ENDED_AT_ONCE = "Metrics scraper";
     private static final String ROTATED_ELSEWHERE = "Backup agent";
     private static final String SIGNED_IN_ADMIN = "Release manager";
+    // The grace period the rotation test chooses ("PT1H" in the dialog).
+    private static final Duration GRACE = Duration.ofHours(1);
+    // How the page writes the time of day of an instant, after its date.
+    private static final DateTimeFormatter MINUTE_UTC =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     @TempDir
     static Path dataDir;
@@ -413,14 +420,23 @@ class ApiTokensPageIT {
         awaitText("status", "rotated");
         saveScreenshot("api-tokens-rotated.png");
 
-        // What the dashboard says after a refresh: the old token is still marked rotated, next to its successor.
+        // What the dashboard says after a refresh: the old token is still marked rotated, next to its successor, and
+        // works until the grace end the dashboard keeps (set with rotatedTo, in one write).
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> dashboardHas(rotationAdmin, newId) && rotatedTo(rotationAdmin, oldId) != null);
+        Instant graceEndsAt = Instant.parse(dashboardField(rotationAdmin, oldId, "graceEndsAt"));
+        assertThat(graceEndsAt)
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(50)),
+                        Instant.now().plus(GRACE));
         browser.findElement(By.id("refresh")).click();
         awaitText("status", "Page 1");
         assertThat(rowOf(oldId).findElement(By.cssSelector(".status")).getText())
                 .isEqualTo("Rotated");
+        assertThat(rowOf(oldId).findElement(By.cssSelector(".status-detail")).getText())
+                .startsWith("works until ")
+                .endsWith(MINUTE_UTC.format(graceEndsAt) + " UTC");
         assertThat(rowOf(oldId).getDomAttribute("data-rotated-to")).isEqualTo(newId);
         assertThat(rowOf(newId).getDomAttribute("data-status")).isEqualTo("active");
     }
@@ -685,12 +701,17 @@ class ApiTokensPageIT {
     }
 
     private String rotatedTo(String secret, String tokenId) throws Exception {
+        return dashboardField(secret, tokenId, "rotatedTo");
+    }
+
+    /** A text field of a token as the dashboard lists it; null when it is null or the token not (yet) listed. */
+    private String dashboardField(String secret, String tokenId, String field) throws Exception {
         HttpResponse<String> response = dashboard(secret);
         if (response.statusCode() != 200) {
             return null;
         }
-        List<String> successors = JsonPath.read(response.body(), "$.items[?(@.id == '" + tokenId + "')].rotatedTo");
-        return successors.isEmpty() ? null : successors.get(0);
+        List<String> values = JsonPath.read(response.body(), "$.items[?(@.id == '" + tokenId + "')]." + field);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private HttpResponse<String> dashboard(String secret) throws Exception {

@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * One token as the dashboard knows it from its events. Nullable: {@code lastUsedAt} and {@code lastUsedIp} until the
  * first use (the IP also when unknown), the revocation fields unless revoked, {@code expiredAt} unless expired,
- * {@code rotatedFrom} unless it replaced a token, {@code rotatedTo} unless it was replaced.
+ * {@code rotatedFrom} unless it replaced a token, {@code rotatedTo} unless it was replaced, {@code graceEndsAt} unless
+ * it was replaced with a grace period (when it is revoked by itself).
  */
 record DashboardEntry(
         TokenId tokenId,
@@ -30,7 +31,8 @@ record DashboardEntry(
         String revokeReason,
         Instant expiredAt,
         TokenId rotatedFrom,
-        TokenId rotatedTo) {
+        TokenId rotatedTo,
+        Instant graceEndsAt) {
 
     /** How long before its expiry an active token is flagged as expiring soon. */
     static final Duration EXPIRING_SOON = Duration.ofDays(14);

@@ -69,13 +69,21 @@ class DashboardProjection {
                 event.tokenId().value());
     }
 
-    /** Links both ways, whichever of the two tokens' events a segmented processor happens to handle first. */
+    /**
+     * Links both ways, whichever of the two tokens' events a segmented processor happens to handle first. The grace end
+     * belongs to the rotated token, whose row its own earlier creation event has written.
+     */
     @EventHandler
     void on(TokenRotatedEvent event, @SequenceNumber long sequence) {
         writes.update(
                 """
-                        UPDATE token_dashboard SET rotated_to = ?, last_sequence = ?
-                        WHERE token_id = ? AND last_sequence < ?""", event.successorId().value(), sequence, event.tokenId().value(), sequence);
+                        UPDATE token_dashboard SET rotated_to = ?, grace_ends_at = ?, last_sequence = ?
+                        WHERE token_id = ? AND last_sequence < ?""",
+                event.successorId().value(),
+                event.graceEndsAt() == null ? null : timestamp(event.graceEndsAt()),
+                sequence,
+                event.tokenId().value(),
+                sequence);
         writes.update(
                 "UPDATE token_dashboard SET rotated_from = ? WHERE token_id = ?",
                 event.tokenId().value(),

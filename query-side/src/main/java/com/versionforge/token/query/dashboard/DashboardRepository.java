@@ -26,7 +26,7 @@ class DashboardRepository {
 
     private static final String COLUMNS = "token_id, tenant_id, name, scope, status, token_hint, created_at,"
             + " created_by, expires_at, last_used_at, last_used_ip, use_count, revoked_at, revoked_by, revoke_reason,"
-            + " expired_at, rotated_from, rotated_to";
+            + " expired_at, rotated_from, rotated_to, grace_ends_at";
 
     private final JdbcClient jdbc;
 
@@ -205,7 +205,8 @@ class DashboardRepository {
                 row.getString("revoke_reason"),
                 instant(row, "expired_at"),
                 tokenId(row, "rotated_from"),
-                tokenId(row, "rotated_to"));
+                tokenId(row, "rotated_to"),
+                instant(row, "grace_ends_at"));
     }
 
     private static TokenId tokenId(ResultSet row, String column) throws SQLException {

@@ -24,7 +24,8 @@ record TokenView(
         String revokeReason,
         Instant expiredAt,
         String rotatedFrom,
-        String rotatedTo) {
+        String rotatedTo,
+        Instant graceEndsAt) {
 
     static TokenView of(DashboardEntry entry, Instant now) {
         return new TokenView(
@@ -45,6 +46,7 @@ record TokenView(
                 entry.revokeReason(),
                 entry.expiredAt(),
                 entry.rotatedFrom() == null ? null : entry.rotatedFrom().toString(),
-                entry.rotatedTo() == null ? null : entry.rotatedTo().toString());
+                entry.rotatedTo() == null ? null : entry.rotatedTo().toString(),
+                entry.graceEndsAt());
     }
 }

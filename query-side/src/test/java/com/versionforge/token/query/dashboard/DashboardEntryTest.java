@@ -62,6 +62,7 @@ class DashboardEntryTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 }

@@ -33,7 +33,10 @@ class DashboardProjectionIT {
     private static final TokenId EXPIRED = new TokenId(UUID.fromString("f0000000-0000-4000-8000-000000000002"));
     private static final TokenId USED_OUT_OF_ORDER =
             new TokenId(UUID.fromString("f0000000-0000-4000-8000-000000000003"));
+    private static final TokenId ROTATED = new TokenId(UUID.fromString("f0000000-0000-4000-8000-000000000004"));
+    private static final TokenId SUCCESSOR = new TokenId(UUID.fromString("f0000000-0000-4000-8000-000000000005"));
     private static final Instant NOW = MutableClock.DEFAULT_NOW;
+    private static final Instant GRACE_ENDS_AT = NOW.plus(Duration.ofDays(7));
     private static final Instant LATER_USE = NOW.minus(Duration.ofMinutes(5));
     private static final Instant EARLIER_USE = NOW.minus(Duration.ofHours(3));
 
@@ -73,6 +76,13 @@ class DashboardProjectionIT {
                 "user:alice");
         history.use(USED_OUT_OF_ORDER, TENANT, 2, LATER_USE, "192.0.2.10");
         history.use(USED_OUT_OF_ORDER, TENANT, 3, EARLIER_USE, "192.0.2.20");
+        history.create(
+                TokenHistory.created(
+                        ROTATED, TENANT, "Rotated", Scope.SYNC_TRIGGER, NOW.minus(Duration.ofDays(50)), days(10)),
+                "user:alice");
+        history.rotate(ROTATED, TENANT, SUCCESSOR, NOW, GRACE_ENDS_AT, "user:bob");
+        history.create(
+                TokenHistory.created(SUCCESSOR, TENANT, "Rotated", Scope.SYNC_TRIGGER, NOW, days(90)), "user:bob");
         history.awaitDashboard();
     }
 
@@ -90,6 +100,15 @@ class DashboardProjectionIT {
     }
 
     @Test
+    void keepsTheGraceEndOfARotationOnTheRotatedToken() {
+        Map<String, Object> row = row(ROTATED);
+
+        assertThat(instant(row, "grace_ends_at")).isEqualTo(GRACE_ENDS_AT);
+        assertThat(row.get("rotated_to")).isEqualTo(SUCCESSOR.value());
+        assertThat(row(SUCCESSOR).get("grace_ends_at")).isNull();
+    }
+
+    @Test
     void keepsTheLatestUseWhenAWindowReportsAnEarlierOne() {
         Map<String, Object> row = row(USED_OUT_OF_ORDER);
 
@@ -103,7 +122,7 @@ class DashboardProjectionIT {
         List<Map<String, Object>> before = rows();
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
 
-        for (TokenId token : List.of(REVOKED, EXPIRED, USED_OUT_OF_ORDER)) {
+        for (TokenId token : List.of(REVOKED, EXPIRED, USED_OUT_OF_ORDER, ROTATED, SUCCESSOR)) {
             for (var event : eventStore.readEvents(token.toString()).asStream().toList()) {
                 handler.handle(event);
             }
@@ -119,6 +138,9 @@ class DashboardProjectionIT {
         jdbc.sql("UPDATE token_dashboard SET name = 'tampered', use_count = 0 WHERE token_id = ?")
                 .param(REVOKED.value())
                 .update();
+        jdbc.sql("UPDATE token_dashboard SET grace_ends_at = NULL WHERE token_id = ?")
+                .param(ROTATED.value())
+                .update();
         TrackingEventProcessor processor = history.dashboardProcessor();
 
         processor.shutDown();
@@ -128,6 +150,7 @@ class DashboardProjectionIT {
 
         assertThat(rows()).isEqualTo(before);
         assertThat(row(REVOKED).get("name")).isEqualTo("Revoked");
+        assertThat(instant(row(ROTATED), "grace_ends_at")).isEqualTo(GRACE_ENDS_AT);
     }
 
     private List<Map<String, Object>> rows() {

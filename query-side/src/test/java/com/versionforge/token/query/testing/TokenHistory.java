@@ -124,8 +124,20 @@ public final class TokenHistory {
         append(tokenId, new TokenRevokedEvent(tokenId, tenantId, reason, revokedAt), actor);
     }
 
+    /** A rotation that keeps the old token until it is revoked by hand. */
     public void rotate(TokenId tokenId, TenantId tenantId, TokenId successorId, Instant rotatedAt, String actor) {
-        append(tokenId, new TokenRotatedEvent(tokenId, tenantId, successorId, rotatedAt, null), actor);
+        rotate(tokenId, tenantId, successorId, rotatedAt, null, actor);
+    }
+
+    /** A rotation whose old token is revoked by itself at {@code graceEndsAt}, or kept if that is null. */
+    public void rotate(
+            TokenId tokenId,
+            TenantId tenantId,
+            TokenId successorId,
+            Instant rotatedAt,
+            Instant graceEndsAt,
+            String actor) {
+        append(tokenId, new TokenRotatedEvent(tokenId, tenantId, successorId, rotatedAt, graceEndsAt), actor);
     }
 
     public void expire(TokenId tokenId, TenantId tenantId, Instant expiredAt) {
