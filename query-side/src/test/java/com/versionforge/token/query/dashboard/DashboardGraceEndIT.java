@@ -30,18 +30,18 @@ class DashboardGraceEndIT {
 
     private static final TenantId TENANT = new TenantId("grace-co");
     private static final TokenId READER_TOKEN = new TokenId(UUID.fromString("00000000-0000-4000-8000-00000000a003"));
-    private static final TokenId IN_GRACE = new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000001"));
+    private static final TokenId IN_GRACE = new TokenId(UUID.fromString("9a000000-0000-4000-8000-000000000001"));
     private static final TokenId IN_GRACE_SUCCESSOR =
-            new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000002"));
-    private static final TokenId SUCCESSOR_FIRST = new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000003"));
+            new TokenId(UUID.fromString("9a000000-0000-4000-8000-000000000002"));
+    private static final TokenId SUCCESSOR_FIRST = new TokenId(UUID.fromString("9a000000-0000-4000-8000-000000000003"));
     private static final TokenId SUCCESSOR_FIRST_SUCCESSOR =
-            new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000004"));
-    private static final TokenId KEPT = new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000005"));
-    private static final TokenId KEPT_SUCCESSOR = new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000006"));
-    private static final TokenId GRACE_OVER = new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000007"));
+            new TokenId(UUID.fromString("9a000000-0000-4000-8000-000000000004"));
+    private static final TokenId KEPT = new TokenId(UUID.fromString("9a000000-0000-4000-8000-000000000005"));
+    private static final TokenId KEPT_SUCCESSOR = new TokenId(UUID.fromString("9a000000-0000-4000-8000-000000000006"));
+    private static final TokenId GRACE_OVER = new TokenId(UUID.fromString("9a000000-0000-4000-8000-000000000007"));
     private static final TokenId GRACE_OVER_SUCCESSOR =
-            new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000008"));
-    private static final TokenId NEVER_ROTATED = new TokenId(UUID.fromString("a0000000-0000-4000-8000-000000000009"));
+            new TokenId(UUID.fromString("9a000000-0000-4000-8000-000000000008"));
+    private static final TokenId NEVER_ROTATED = new TokenId(UUID.fromString("9a000000-0000-4000-8000-000000000009"));
     private static final Instant NOW = MutableClock.DEFAULT_NOW;
     private static final Instant IN_GRACE_ENDS_AT = Instant.parse("2027-01-22T12:00:00Z");
     private static final Instant SUCCESSOR_FIRST_ENDS_AT = Instant.parse("2027-01-15T13:00:00Z");

@@ -23,7 +23,7 @@ class DashboardGraceEndMigrationIT {
 
     private static final String[] LOCATIONS = {"classpath:db/axon", "classpath:db/query"};
     private static final String HISTORY_TABLE = "flyway_query_side_history";
-    private static final UUID TOKEN = UUID.fromString("b0000000-0000-4000-8000-000000000001");
+    private static final UUID TOKEN = UUID.fromString("9b000000-0000-4000-8000-000000000001");
 
     private EmbeddedPostgres postgres;
     private JdbcClient jdbc;
