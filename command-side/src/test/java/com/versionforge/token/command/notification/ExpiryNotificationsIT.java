@@ -133,6 +133,8 @@ class ExpiryNotificationsIT {
         registry.add("db-scheduler.polling-interval", () -> "250ms");
         registry.add("vf.notifications.retry.first-delay", () -> "200ms");
         registry.add("vf.notifications.retry.max-attempts", () -> "3");
+        // The webhook receiver listens on this machine's loopback interface.
+        registry.add("vf.notifications.webhook.allow-private-addresses", () -> "true");
         registry.add("vf.notifications.public-url", () -> "https://tokens.example.com");
     }
 
