@@ -14,13 +14,16 @@ import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TokenRefusedUseRecordedEvent;
 import com.versionforge.token.command.support.RunningCommandSide;
 import com.versionforge.token.command.support.TokenIssuer.IssuedToken;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -108,6 +111,24 @@ class GracePeriodEndIT extends RunningCommandSide {
         assertProblem(api.check(oldSecret), HttpStatus.UNAUTHORIZED, "token-revoked");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> refusedUsesRecordedFor(oldId) == 1);
+    }
+
+    @Test
+    void backfillsTheGraceEndOfATokenRotatedBeforeTheCredentialKeptIt() throws Exception {
+        jdbc.sql("UPDATE token_credential SET grace_ends_at = NULL WHERE token_id = ?")
+                .param(UUID.fromString(oldId))
+                .update();
+        String backfill = new ClassPathResource("db/command/V2_6__token_credential_grace_end_backfill.sql")
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        jdbc.sql(backfill).update();
+
+        assertThat(jdbc.sql("SELECT grace_ends_at FROM token_credential WHERE token_id = ?")
+                        .param(UUID.fromString(oldId))
+                        .query(OffsetDateTime.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(GRACE_ENDS_AT);
     }
 
     private String statusRecordedFor(String tokenId) {
