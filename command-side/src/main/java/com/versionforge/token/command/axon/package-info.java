@@ -1,2 +1,2 @@
-/** How Axon is wired beyond its properties: audit metadata travels from commands onto events. */
+/** How Axon is wired beyond its properties: audit metadata travels onto events, stored JSON is read leniently. */
 package com.versionforge.token.command.axon;

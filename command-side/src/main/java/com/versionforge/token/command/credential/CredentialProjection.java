@@ -82,13 +82,19 @@ class CredentialProjection {
         announceChange(event.tokenId());
     }
 
-    /** The successor's row follows in the same transaction and finds its predecessor through {@code rotated_to}. */
+    /**
+     * The successor's row follows in the same transaction and finds its predecessor through {@code rotated_to}. The
+     * grace end is kept so that the auth check refuses the old token on time by the clock, whether or not the expiry
+     * process revokes it on time.
+     */
     @EventHandler
     void on(TokenRotatedEvent event) {
-        jdbc.sql("UPDATE token_credential SET rotated_to = ? WHERE token_id = ?")
+        jdbc.sql("UPDATE token_credential SET rotated_to = ?, grace_ends_at = ? WHERE token_id = ?")
                 .param(event.successorId().value())
+                .param(event.graceEndsAt() == null ? null : timestamp(event.graceEndsAt()))
                 .param(event.tokenId().value())
                 .update();
+        announceChange(event.tokenId());
     }
 
     @EventHandler

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class CredentialRepository {
 
     private static final String COLUMNS = "token_id, tenant_id, name, scope, status, token_hint, created_at,"
-            + " created_by, expires_at, revoked_at, revoked_by";
+            + " created_by, expires_at, revoked_at, revoked_by, grace_ends_at";
 
     private final JdbcClient jdbc;
 
@@ -80,7 +80,8 @@ public class CredentialRepository {
                 row.getString("created_by"),
                 instant(row, "expires_at"),
                 instant(row, "revoked_at"),
-                row.getString("revoked_by"));
+                row.getString("revoked_by"),
+                instant(row, "grace_ends_at"));
     }
 
     private static TokenStatus status(String wireName) {

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl the address of this service as admins reach it, used in the rotation instructions of a notice
  * @param webhookTimeout how long a webhook receiver may take to connect and to answer
  * @param retry how failed deliveries are retried
+ * @param webhook which addresses webhooks may reach
  */
 @ConfigurationProperties("vf.notifications")
 public record NotificationProperties(
@@ -19,7 +20,16 @@ public record NotificationProperties(
 
         @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue("10s") Duration webhookTimeout,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue Webhook webhook) {
+
+    /**
+     * Where webhooks may go.
+     *
+     * @param allowPrivateAddresses whether a webhook may reach loopback, private and link-local addresses: for local
+     *     demos and tests only, since it lets whoever sets a tenant's webhook make this service call its own network
+     */
+    public record Webhook(@DefaultValue("false") boolean allowPrivateAddresses) {}
 
     /**
      * Exponential backoff: the n-th retry waits {@code firstDelay * 2^(n-1)}.

@@ -31,16 +31,19 @@ class NotificationSettingsService {
     private final EventGateway eventGateway;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final WebhookAddresses webhookAddresses;
 
     NotificationSettingsService(
             NotificationSettingsRepository repository,
             EventGateway eventGateway,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock,
+            WebhookAddresses webhookAddresses) {
         this.repository = repository;
         this.eventGateway = eventGateway;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.webhookAddresses = webhookAddresses;
     }
 
     /** A change and, when the webhook URL was set or changed, the new signing secret, shown this once. */
@@ -59,6 +62,7 @@ class NotificationSettingsService {
     Change change(TenantId tenantId, List<String> adminEmails, String webhookUrl, RequestMetadata metadata) {
         List<String> addresses = AdminEmails.parse(adminEmails);
         String url = WebhookUrl.parse(webhookUrl);
+        webhookAddresses.checkLiteral(url);
 
         Change change = transaction.execute(status -> {
             repository.lock(tenantId);

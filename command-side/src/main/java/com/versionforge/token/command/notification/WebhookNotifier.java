@@ -29,8 +29,10 @@ class WebhookNotifier {
     private final RestClient restClient;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final WebhookAddresses addresses;
 
-    WebhookNotifier(NotificationProperties properties, ObjectMapper objectMapper, Clock clock) {
+    WebhookNotifier(
+            NotificationProperties properties, ObjectMapper objectMapper, Clock clock, WebhookAddresses addresses) {
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(properties.webhookTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -40,9 +42,11 @@ class WebhookNotifier {
         this.restClient = RestClient.builder().requestFactory(requestFactory).build();
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     void send(String url, WebhookSigningSecret secret, TokenNotice notice) {
+        addresses.checkResolved(url);
         String body = json(notice);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
 

@@ -61,6 +61,7 @@ public class ApiToken {
     private TokenStatus status;
     private Instant expiresAt;
     private TokenId successorId;
+    private Instant graceEndsAt;
     private Set<ExpiryWarningThreshold> issuedWarnings = EnumSet.noneOf(ExpiryWarningThreshold.class);
 
     protected ApiToken() {
@@ -116,7 +117,7 @@ public class ApiToken {
             throw new IllegalArgumentException("The first use of a window cannot follow its last");
         }
         // The use time, not the clock: coalesced uses arrive up to a window late, and what counts is when they passed.
-        if (status != TokenStatus.ACTIVE || !command.lastUsedAt().isBefore(expiresAt)) {
+        if (status != TokenStatus.ACTIVE || !command.lastUsedAt().isBefore(endOfValidity())) {
             throw new TokenRuleViolationException(TokenErrorCode.TOKEN_NOT_ACTIVE, "The token is not active");
         }
 
@@ -239,8 +240,9 @@ public class ApiToken {
         if (command.status() != TokenStatus.REVOKED && command.status() != TokenStatus.EXPIRED) {
             throw new IllegalArgumentException("A check refuses a token only for being revoked or expired");
         }
-        // Like a use, judged at the time of the refusal: an active token past its expiry is refused as expired.
-        if (status == TokenStatus.ACTIVE && command.lastRefusedAt().isBefore(expiresAt)) {
+        // Like a use, judged at the time of the refusal: an active token past its expiry, or past the end of its grace
+        // period, is refused even before the expiry process has recorded that.
+        if (status == TokenStatus.ACTIVE && command.lastRefusedAt().isBefore(endOfValidity())) {
             throw new TokenRuleViolationException(TokenErrorCode.TOKEN_STILL_ACTIVE, "The token is still active");
         }
 
@@ -263,9 +265,15 @@ public class ApiToken {
         expiresAt = event.expiresAt();
     }
 
+    /** The instant from which the auth check refuses an active token: its expiry, or its grace end if earlier. */
+    private Instant endOfValidity() {
+        return graceEndsAt != null && graceEndsAt.isBefore(expiresAt) ? graceEndsAt : expiresAt;
+    }
+
     @EventSourcingHandler
     private void on(TokenRotatedEvent event) {
         successorId = event.successorId();
+        graceEndsAt = event.graceEndsAt();
     }
 
     @EventSourcingHandler

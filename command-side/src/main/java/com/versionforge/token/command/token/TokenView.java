@@ -39,7 +39,7 @@ record TokenView(
                 credential.createdAt(),
                 credential.createdBy(),
                 credential.expiresAt(),
-                credential.revokedAt(),
+                credential.revokedAtAsOf(now),
                 credential.revokedBy(),
                 null);
     }

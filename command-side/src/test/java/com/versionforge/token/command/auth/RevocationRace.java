@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TenantId;
-import com.versionforge.token.command.testing.Http;
-import com.versionforge.token.command.testing.TestDatabase;
-import com.versionforge.token.command.testing.TestTokens;
-import com.versionforge.token.command.testing.TestTokens.IssuedToken;
+import com.versionforge.token.command.support.Http;
+import com.versionforge.token.command.support.TestDatabase;
+import com.versionforge.token.command.support.TestTokens;
+import com.versionforge.token.command.support.TestTokens.IssuedToken;
 import com.versionforge.token.command.token.TokenCommands;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenName;
 import com.versionforge.token.command.CommandSideApplication;
 import com.versionforge.token.command.credential.TokenSecret;
-import com.versionforge.token.command.itsupport.FreePorts;
+import com.versionforge.token.command.support.FreePorts;
 import com.versionforge.token.command.token.TokenCommands;
 import com.versionforge.token.command.web.RequestMetadata;
 import java.nio.file.Path;

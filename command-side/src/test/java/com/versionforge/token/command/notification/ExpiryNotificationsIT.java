@@ -17,12 +17,12 @@ import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.UseTokenCommand;
-import com.versionforge.token.command.itsupport.AdminTokens;
-import com.versionforge.token.command.itsupport.ApiClient;
-import com.versionforge.token.command.itsupport.ApiClient.Answer;
-import com.versionforge.token.command.itsupport.FreePorts;
-import com.versionforge.token.command.itsupport.MovableClock;
-import com.versionforge.token.command.itsupport.WebhookReceiver;
+import com.versionforge.token.command.support.AdminTokens;
+import com.versionforge.token.command.support.ApiClient;
+import com.versionforge.token.command.support.ApiClient.Answer;
+import com.versionforge.token.command.support.FreePorts;
+import com.versionforge.token.command.support.MutableClock;
+import com.versionforge.token.command.support.WebhookReceiver;
 import com.versionforge.token.command.token.TokenCommands;
 import com.versionforge.token.command.web.RequestMetadata;
 import jakarta.mail.Address;
@@ -64,7 +64,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ExpiryNotificationsIT {
 
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final MutableClock CLOCK = MutableClock.running();
     private static final int SMTP_PORT = FreePorts.next();
     private static final int DB_PORT = FreePorts.next();
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(20);
@@ -133,6 +133,8 @@ class ExpiryNotificationsIT {
         registry.add("db-scheduler.polling-interval", () -> "250ms");
         registry.add("vf.notifications.retry.first-delay", () -> "200ms");
         registry.add("vf.notifications.retry.max-attempts", () -> "3");
+        // The webhook receiver listens on this machine's loopback interface.
+        registry.add("vf.notifications.webhook.allow-private-addresses", () -> "true");
         registry.add("vf.notifications.public-url", () -> "https://tokens.example.com");
     }
 
@@ -161,7 +163,7 @@ class ExpiryNotificationsIT {
                 RequestMetadata.operator("usage"));
         awaitExpiryProcessOf(tokenId);
 
-        CLOCK.moveTo(expiresAt.minus(Duration.ofDays(14)).plusSeconds(1));
+        CLOCK.moveForwardTo(expiresAt.minus(Duration.ofDays(14)).plusSeconds(1));
 
         await().atMost(DELIVERY_TIMEOUT)
                 .until(() -> mailsTo("ops-a@example.com").size() == 1);
@@ -182,7 +184,7 @@ class ExpiryNotificationsIT {
         assertThat(warningHook.path("token").path("expiresAt").asText()).isEqualTo(expiresAt.toString());
         assertThat(warningHook.path("token").path("lastUsedAt").asText()).isEqualTo(usedAt.toString());
 
-        CLOCK.moveTo(expiresAt.minus(Duration.ofDays(3)).plusSeconds(1));
+        CLOCK.moveForwardTo(expiresAt.minus(Duration.ofDays(3)).plusSeconds(1));
 
         await().atMost(DELIVERY_TIMEOUT)
                 .until(() -> mailsTo("ops-a@example.com").size() == 2);
@@ -193,7 +195,7 @@ class ExpiryNotificationsIT {
                         .asText())
                 .isEqualTo("3d");
 
-        CLOCK.moveTo(expiresAt.plusMillis(500));
+        CLOCK.moveForwardTo(expiresAt.plusMillis(500));
 
         assertThat(api.check(token)).as("refused at the instant, by the clock").isEqualTo(401);
         await().atMost(DELIVERY_TIMEOUT)

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TokenId;
-import com.versionforge.token.command.testing.MutableClock;
-import com.versionforge.token.command.testing.TestDatabase;
+import com.versionforge.token.command.support.FreePorts;
+import com.versionforge.token.command.support.MutableClock;
+import com.versionforge.token.command.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class PostgresRateLimiterIT {
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(TestDatabase.temporaryDirectory("vf-it-buckets"))
                 .setCleanDataDirectory(true)
-                .setPort(TestDatabase.freePort())
+                .setPort(FreePorts.next())
                 .start();
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TokenId;
-import com.versionforge.token.command.testing.MutableClock;
+import com.versionforge.token.command.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

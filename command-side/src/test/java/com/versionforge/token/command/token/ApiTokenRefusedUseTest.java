@@ -13,6 +13,7 @@ import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenName;
 import com.versionforge.token.api.TokenRefusedUseRecordedEvent;
 import com.versionforge.token.api.TokenRevokedEvent;
+import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.api.TokenStatus;
 import java.time.Duration;
@@ -43,6 +44,10 @@ class ApiTokenRefusedUseTest {
             "q7Wz",
             NOW,
             EXPIRES_AT);
+    private static final TokenId SUCCESSOR = new TokenId(UUID.fromString("3d6f39cb-2fa1-11d2-883f-0016d3cca427"));
+    private static final Instant GRACE_ENDS_AT = NOW.plus(Duration.ofDays(7));
+    private static final TokenRotatedEvent ROTATED_WITH_GRACE =
+            new TokenRotatedEvent(TOKEN, TENANT, SUCCESSOR, NOW.plusSeconds(30), GRACE_ENDS_AT);
     private static final TokenRevokedEvent REVOKED =
             new TokenRevokedEvent(TOKEN, TENANT, "leaked", NOW.plusSeconds(60));
 
@@ -77,6 +82,25 @@ class ApiTokenRefusedUseTest {
                 .when(new RecordRefusedUseCommand(TOKEN, TokenStatus.EXPIRED, 3, EXPIRES_AT, EXPIRES_AT, CLIENT_IP))
                 .expectEvents(new TokenRefusedUseRecordedEvent(
                         TOKEN, TENANT, TokenStatus.EXPIRED, 3, EXPIRES_AT, EXPIRES_AT, CLIENT_IP));
+    }
+
+    @Test
+    void recordsRefusedUsesFromTheGraceEndBeforeTheRotatedTokenIsMarkedRevoked() {
+        fixture.given(CREATED, ROTATED_WITH_GRACE)
+                .when(new RecordRefusedUseCommand(
+                        TOKEN, TokenStatus.REVOKED, 2, GRACE_ENDS_AT, GRACE_ENDS_AT, CLIENT_IP))
+                .expectEvents(new TokenRefusedUseRecordedEvent(
+                        TOKEN, TENANT, TokenStatus.REVOKED, 2, GRACE_ENDS_AT, GRACE_ENDS_AT, CLIENT_IP));
+    }
+
+    @Test
+    void refusesToRecordRefusedUsesOfRotatedTokenWithinItsGracePeriod() {
+        Instant beforeGraceEnd = GRACE_ENDS_AT.minusSeconds(1);
+
+        fixture.given(CREATED, ROTATED_WITH_GRACE)
+                .when(new RecordRefusedUseCommand(TOKEN, TokenStatus.REVOKED, 1, beforeGraceEnd, beforeGraceEnd, null))
+                .expectNoEvents()
+                .expectException(violationOf(TokenErrorCode.TOKEN_STILL_ACTIVE));
     }
 
     @Test

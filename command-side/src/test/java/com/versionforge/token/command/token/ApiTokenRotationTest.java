@@ -14,6 +14,8 @@ import com.versionforge.token.api.TokenName;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.TokenRotatedEvent;
 import com.versionforge.token.api.TokenRuleViolationException;
+import com.versionforge.token.api.TokenUsedEvent;
+import com.versionforge.token.api.UseTokenCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +125,27 @@ class ApiTokenRotationTest {
                 .when(new RotateTokenCommand(TOKEN, TENANT, TOKEN, Scope.ADMIN, null))
                 .expectNoEvents()
                 .expectException(IllegalArgumentException.class);
+    }
+
+    @Test
+    void recordsUseOfRotatedTokenWithinItsGracePeriod() {
+        Instant lastUse = GRACE_ENDS_AT.minusSeconds(1);
+
+        fixture.given(
+                        created(Scope.SYNC_TRIGGER, EXPIRES_AT),
+                        new TokenRotatedEvent(TOKEN, TENANT, SUCCESSOR, NOW, GRACE_ENDS_AT))
+                .when(new UseTokenCommand(TOKEN, 2, NOW, lastUse, null, null))
+                .expectEvents(new TokenUsedEvent(TOKEN, TENANT, 2, NOW, lastUse, null, null));
+    }
+
+    @Test
+    void refusesUseOfRotatedTokenFromItsGraceEndBeforeItIsRevoked() {
+        fixture.given(
+                        created(Scope.SYNC_TRIGGER, EXPIRES_AT),
+                        new TokenRotatedEvent(TOKEN, TENANT, SUCCESSOR, NOW, GRACE_ENDS_AT))
+                .when(new UseTokenCommand(TOKEN, 1, GRACE_ENDS_AT, GRACE_ENDS_AT, null, null))
+                .expectNoEvents()
+                .expectException(violationOf(TokenErrorCode.TOKEN_NOT_ACTIVE));
     }
 
     private static TokenCreatedEvent created(Scope scope, Instant expiresAt) {

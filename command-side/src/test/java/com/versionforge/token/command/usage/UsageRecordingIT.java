@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TenantId;
 import com.versionforge.token.command.CommandSideApplication;
-import com.versionforge.token.command.testing.Http;
-import com.versionforge.token.command.testing.TestDatabase;
-import com.versionforge.token.command.testing.TestTokens;
-import com.versionforge.token.command.testing.TestTokens.IssuedToken;
+import com.versionforge.token.command.support.FreePorts;
+import com.versionforge.token.command.support.Http;
+import com.versionforge.token.command.support.TestDatabase;
+import com.versionforge.token.command.support.TestTokens;
+import com.versionforge.token.command.support.TestTokens.IssuedToken;
 import com.versionforge.token.command.token.TokenCommands;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
@@ -49,7 +50,7 @@ class UsageRecordingIT {
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(TestDatabase.temporaryDirectory("vf-it-usage"))
                 .setCleanDataDirectory(true)
-                .setPort(TestDatabase.freePort())
+                .setPort(FreePorts.next())
                 .start();
     }
 

@@ -1,4 +1,4 @@
-package com.versionforge.token.command.itsupport;
+package com.versionforge.token.command.support;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.versionforge.token.command.testing;
+package com.versionforge.token.command.support;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package com.versionforge.token.command.itsupport;
+package com.versionforge.token.command.support;
 
 import com.versionforge.token.api.CreateTokenCommand;
 import com.versionforge.token.api.Scope;

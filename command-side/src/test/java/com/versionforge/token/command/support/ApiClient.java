@@ -1,4 +1,4 @@
-package com.versionforge.token.command.itsupport;
+package com.versionforge.token.command.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,7 @@
-package com.versionforge.token.command.testing;
+package com.versionforge.token.command.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,7 +14,7 @@ public final class TestDatabase {
     /** Points {@code vf.embedded-postgres} at a new temporary directory and a free port. */
     public static void register(DynamicPropertyRegistry registry) {
         Path dataDir = temporaryDirectory("vf-it-postgres");
-        int port = freePort();
+        int port = FreePorts.next();
         registry.add("vf.embedded-postgres.data-dir", dataDir::toString);
         registry.add("vf.embedded-postgres.port", () -> port);
     }
@@ -24,16 +23,6 @@ public final class TestDatabase {
     public static Path temporaryDirectory(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A TCP port nothing listens on right now. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
