@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The gateway of {@code docker/compose.yaml} (its three nginx files, rendered as the nginx image renders them) in
  * front of both services started by {@code ./run.sh}: the token page without a token, writes to the command side and
- * reads to the query side behind the auth check. Only the addresses differ from the stack: loopback ports here,
- * service names there.
+ * reads to the query side behind the auth check; and the images' health check against both. Only the addresses
+ * differ from the stack: loopback ports here, service names there.
  */
 class ComposeGatewayIT {
 
@@ -40,6 +40,8 @@ class ComposeGatewayIT {
     static Path work;
 
     private static RunScript services;
+    private static int commandPort;
+    private static int queryPort;
     private static Process nginx;
     private static String gatewayUrl;
     private static ApiClient gateway;
@@ -49,8 +51,8 @@ class ComposeGatewayIT {
     static void startBothServicesBehindTheStacksGateway() throws Exception {
         assumeTrue(Files.isExecutable(NGINX), "nginx is not installed at /usr/sbin/nginx (Debian package nginx)");
         assumeTrue(Files.isExecutable(ENVSUBST), "envsubst is not installed (Debian package gettext-base)");
-        int commandPort = CommandSideJar.freePort();
-        int queryPort = CommandSideJar.freePort();
+        commandPort = CommandSideJar.freePort();
+        queryPort = CommandSideJar.freePort();
         int gatewayPort = CommandSideJar.freePort();
         gatewayUrl = "http://localhost:" + gatewayPort;
         services = RunScript.start(
@@ -171,6 +173,30 @@ class ComposeGatewayIT {
         assertThat(gateway.get("/actuator/prometheus", "Authorization", admin.bearer())
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void findsBothServicesHealthyWithTheImagesHealthCheck() throws Exception {
+        assertThat(healthCheck(Map.of("VF_SERVICE", "command-side", "VF_COMMAND_PORT", Integer.toString(commandPort))))
+                .isZero();
+        assertThat(healthCheck(Map.of("VF_SERVICE", "query-side", "VF_QUERY_PORT", Integer.toString(queryPort))))
+                .isZero();
+        assertThat(healthCheck(Map.of(
+                        "VF_SERVICE", "command-side", "VF_COMMAND_PORT", Integer.toString(CommandSideJar.freePort()))))
+                .as("nothing listens there")
+                .isNotZero();
+    }
+
+    /** docker/healthcheck.sh, the HEALTHCHECK of both images, run with the environment that the image sets. */
+    private static int healthCheck(Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        RunScript.ROOT.resolve("docker/healthcheck.sh").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        Process check = builder.start();
+        assertThat(check.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return check.exitValue();
     }
 
     /** The files that compose.yaml mounts into the nginx image, where it mounts them, rendered by envsubst. */
