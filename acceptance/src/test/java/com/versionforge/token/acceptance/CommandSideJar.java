@@ -44,7 +44,7 @@ final class CommandSideJar extends ServiceJar {
         Path output = Files.createTempFile("bootstrap", ".out");
         try {
             ProcessBuilder builder = new ProcessBuilder(
-                            "java", "-jar", JAR.toString(), "bootstrap", "--tenant=" + tenant)
+                            "java", QUICK_START, "-jar", JAR.toString(), "bootstrap", "--tenant=" + tenant)
                     .redirectOutput(output.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().putAll(environment);

@@ -86,15 +86,16 @@ class TwoNodesOfEachSideIT {
 
         commandSide.put("AXON_EVENTHANDLING_TOKENSTORE_CLAIMTIMEOUT", CLAIM_TIMEOUT.toSeconds() + "s");
 
-        // One node first: it creates the schema, which the others then find.
-        commandA = CommandSideJar.start(ServiceJar.freePort(), commandSide, RAISED_LIMITS);
+        // One node and the operator's bootstrap first (Flyway lets one of them create the schema), then the others.
+        commandA = CommandSideJar.launch(ServiceJar.freePort(), commandSide, RAISED_LIMITS);
+        admin = Token.bootstrapped(CommandSideJar.bootstrap(shared, TENANT));
+        commandA.awaitHealthy();
         commandB = CommandSideJar.launch(ServiceJar.freePort(), commandSide, RAISED_LIMITS);
         Map<String, String> querySide = new HashMap<>(shared);
         querySide.put("VF_COMMAND_SIDE_URL", commandA.baseUrl());
         querySide.put("VF_TOKEN_CLAIM_TIMEOUT", CLAIM_TIMEOUT.toSeconds() + "s");
         querySide.put("VF_BALANCING_NODE_TIMEOUT", "2s");
         queryA = QuerySideJar.launch(ServiceJar.freePort(), querySide);
-        admin = Token.bootstrapped(CommandSideJar.bootstrap(shared, TENANT));
         queryA.awaitHealthy();
         // The second query node starts when the first has claimed every segment: they share them by balancing only.
         queryB = QuerySideJar.launch(ServiceJar.freePort(), querySide);
