@@ -21,6 +21,10 @@ final class ApiClient {
         this.baseUrl = baseUrl;
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     HttpResponse<String> get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
     }
