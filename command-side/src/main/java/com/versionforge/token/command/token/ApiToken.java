@@ -33,6 +33,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -41,6 +42,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the end of a rotation's grace period) or expired at its expiry instant.
  */
 @Aggregate(snapshotTriggerDefinition = "apiTokenSnapshotTrigger")
+// The snapshot's form: raise it whenever a field is added, removed or changes meaning. Axon then ignores snapshots of
+// any other revision and sources the token from its events, so no node reads a snapshot written by another release
+// (a rolling deploy, or a rollback). Revision 2 added graceEndsAt.
+@Revision("2")
 // Snapshots are written by Jackson from the fields, which have no getters.
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
