@@ -24,4 +24,4 @@ public record TokenCreatedEvent(
         SecretDigest secretDigest,
         String tokenHint,
         Instant createdAt,
-        Instant expiresAt) {}
+        Instant expiresAt) implements TenantEvent {}

@@ -24,6 +24,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -78,6 +79,14 @@ public final class TokenHistory {
     public void append(TokenId tokenId, Object payload, MetaData metaData) {
         eventStore.publish(new GenericDomainEventMessage<>(
                 AGGREGATE_TYPE, tokenId.toString(), nextSequence(tokenId), payload, metaData));
+    }
+
+    /**
+     * Publishes an event that belongs to no aggregate, as the command side publishes notice deliveries and settings
+     * changes through its event gateway.
+     */
+    public void publish(Object payload, MetaData metaData) {
+        eventStore.publish(GenericEventMessage.asEventMessage(payload).andMetaData(metaData));
     }
 
     /** The metadata the command side gives an event caused by {@code actor} in a request from {@code clientIp}. */
