@@ -27,4 +27,5 @@ public record TokenNoticeDeliveredEvent(
         int recipientCount,
         String webhookOrigin,
         int attempts,
-        Instant deliveredAt) implements TenantEvent {}
+        Instant deliveredAt)
+        implements TenantEvent {}

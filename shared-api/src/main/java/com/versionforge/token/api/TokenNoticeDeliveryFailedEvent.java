@@ -26,4 +26,5 @@ public record TokenNoticeDeliveryFailedEvent(
         String threshold,
         int attempts,
         String lastError,
-        Instant failedAt) implements TenantEvent {}
+        Instant failedAt)
+        implements TenantEvent {}

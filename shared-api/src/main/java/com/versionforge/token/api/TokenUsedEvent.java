@@ -22,4 +22,5 @@ public record TokenUsedEvent(
         Instant firstUsedAt,
         Instant lastUsedAt,
         String lastClientIp,
-        String lastUserAgent) implements TenantEvent {}
+        String lastUserAgent)
+        implements TenantEvent {}

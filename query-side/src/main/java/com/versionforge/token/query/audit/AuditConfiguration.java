@@ -39,7 +39,7 @@ class AuditConfiguration {
                         AuditProjection.PROCESSING_GROUP,
                         configuration -> PropertySequencingPolicy.builder(TenantEvent.class, String.class)
                                 .propertyExtractor(event -> event.tenantId().value())
-                                .fallbackSequencingPolicy(SequentialPolicy.INSTANCE)
+                                .fallbackSequencingPolicy(new SequentialPolicy()::getSequenceIdentifierFor)
                                 .build());
     }
 }
