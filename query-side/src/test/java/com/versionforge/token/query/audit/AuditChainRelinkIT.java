@@ -19,7 +19,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +66,7 @@ class AuditChainRelinkIT {
 
     @AfterAll
     void rebuildTheTrailFromTheEvents() {
-        TrackingEventProcessor processor = history.auditProcessor();
+        StreamingEventProcessor processor = history.auditProcessor();
         processor.shutDown();
         processor.resetTokens();
         processor.start();

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -100,7 +100,7 @@ class AuditSegmentsIT {
 
     @Test
     void chainsEveryTenantInEventOrderAndRebuildsIdenticalRows() {
-        TrackingEventProcessor processor = history.auditProcessor();
+        StreamingEventProcessor processor = history.auditProcessor();
         assertThat(processor.processingStatus())
                 .as("two segments, both claimed")
                 .hasSize(2);
@@ -145,7 +145,7 @@ class AuditSegmentsIT {
     }
 
     /** The segments whose mask takes at least one tenant, as the audit's sequencing policy assigns them. */
-    private static Set<Integer> segmentsHandlingTenants(TrackingEventProcessor processor) {
+    private static Set<Integer> segmentsHandlingTenants(StreamingEventProcessor processor) {
         Set<Integer> used = new HashSet<>();
         for (EventTrackerStatus status : processor.processingStatus().values()) {
             for (int tenant = 0; tenant < TENANTS; tenant++) {

@@ -25,7 +25,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -157,19 +157,19 @@ public final class TokenHistory {
                 .orElse(0L);
     }
 
-    /** The dashboard's tracking processor. */
-    public TrackingEventProcessor dashboardProcessor() {
+    /** The dashboard's processor (tracking, or pooled where configured so). */
+    public StreamingEventProcessor dashboardProcessor() {
         return processor(DASHBOARD);
     }
 
-    /** The audit trail's tracking processor. */
-    public TrackingEventProcessor auditProcessor() {
+    /** The audit trail's processor (tracking, or pooled where configured so). */
+    public StreamingEventProcessor auditProcessor() {
         return processor(AUDIT);
     }
 
-    private TrackingEventProcessor processor(String processingGroup) {
+    private StreamingEventProcessor processor(String processingGroup) {
         return processing
-                .eventProcessor(processingGroup, TrackingEventProcessor.class)
+                .eventProcessor(processingGroup, StreamingEventProcessor.class)
                 .orElseThrow();
     }
 
@@ -186,7 +186,7 @@ public final class TokenHistory {
         awaitProcessor(auditProcessor());
     }
 
-    private void awaitProcessor(TrackingEventProcessor processor) {
+    private void awaitProcessor(StreamingEventProcessor processor) {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
