@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -242,9 +241,6 @@ class TwoNodesOfEachSideIT {
 
     @Test
     @Order(4)
-    @Disabled("#6: an audit entry takes its id from the processor's tracking token, which an event that committed late"
-            + " (two command nodes commit out of order) shares with a later event, so the later one's entry stands for"
-            + " both; the audit branch gives entries the event's own global index")
     void auditTrailOfTheSurvivorHoldsEveryEventOfBothCommandNodesExactlyOnce() throws Exception {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))

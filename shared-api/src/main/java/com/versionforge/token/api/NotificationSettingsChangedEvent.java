@@ -21,7 +21,8 @@ public record NotificationSettingsChangedEvent(
         List<String> adminEmails,
         String webhookOrigin,
         boolean webhookSecretIssued,
-        Instant changedAt) {
+        Instant changedAt)
+        implements TenantEvent {
 
     public NotificationSettingsChangedEvent {
         adminEmails = adminEmails == null ? List.of() : List.copyOf(adminEmails);

@@ -24,4 +24,5 @@ public record TokenCreatedEvent(
         SecretDigest secretDigest,
         String tokenHint,
         Instant createdAt,
-        Instant expiresAt) {}
+        Instant expiresAt)
+        implements TenantEvent {}

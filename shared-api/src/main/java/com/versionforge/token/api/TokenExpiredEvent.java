@@ -11,4 +11,4 @@ import org.axonframework.serialization.Revision;
  * @param expiredAt when it was marked expired, at or after its expiry instant
  */
 @Revision("1")
-public record TokenExpiredEvent(TokenId tokenId, TenantId tenantId, Instant expiredAt) {}
+public record TokenExpiredEvent(TokenId tokenId, TenantId tenantId, Instant expiredAt) implements TenantEvent {}

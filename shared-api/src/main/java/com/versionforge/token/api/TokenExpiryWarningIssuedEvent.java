@@ -14,4 +14,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record TokenExpiryWarningIssuedEvent(
-        TokenId tokenId, TenantId tenantId, String threshold, Instant issuedAt, Instant expiresAt) {}
+        TokenId tokenId, TenantId tenantId, String threshold, Instant issuedAt, Instant expiresAt)
+        implements TenantEvent {}

@@ -23,4 +23,5 @@ public record TokenRefusedUseRecordedEvent(
         long count,
         Instant firstRefusedAt,
         Instant lastRefusedAt,
-        String lastClientIp) {}
+        String lastClientIp)
+        implements TenantEvent {}

@@ -13,4 +13,5 @@ import org.axonframework.serialization.Revision;
  * @param revokedAt when
  */
 @Revision("1")
-public record TokenRevokedEvent(TokenId tokenId, TenantId tenantId, String reason, Instant revokedAt) {}
+public record TokenRevokedEvent(TokenId tokenId, TenantId tenantId, String reason, Instant revokedAt)
+        implements TenantEvent {}

@@ -15,4 +15,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record TokenRotatedEvent(
-        TokenId tokenId, TenantId tenantId, TokenId successorId, Instant rotatedAt, Instant graceEndsAt) {}
+        TokenId tokenId, TenantId tenantId, TokenId successorId, Instant rotatedAt, Instant graceEndsAt)
+        implements TenantEvent {}

@@ -22,4 +22,5 @@ public record TokenUsedEvent(
         Instant firstUsedAt,
         Instant lastUsedAt,
         String lastClientIp,
-        String lastUserAgent) {}
+        String lastUserAgent)
+        implements TenantEvent {}

@@ -52,7 +52,13 @@ class MessageJsonRoundTripTest {
                 new RecordRefusedUseCommand(TOKEN, TokenStatus.EXPIRED, 1, NOW, NOW, null),
                 new TokenRefusedUseRecordedEvent(
                         TOKEN, TENANT, TokenStatus.REVOKED, 7, NOW, NOW.plusSeconds(42), "2001:db8::7"),
-                new TokenRefusedUseRecordedEvent(TOKEN, TENANT, TokenStatus.EXPIRED, 1, NOW, NOW, null));
+                new TokenRefusedUseRecordedEvent(TOKEN, TENANT, TokenStatus.EXPIRED, 1, NOW, NOW, null),
+                new TokenNoticeDeliveredEvent(TOKEN, TENANT, "token.expiry-warning", "email", "14d", 2, null, 1, NOW),
+                new TokenNoticeDeliveredEvent(
+                        TOKEN, TENANT, "token.revoked", "webhook", null, 1, "https://hooks.example.com", 3, NOW),
+                new TokenNoticeDeliveryFailedEvent(
+                        TOKEN, TENANT, "token.expired", "webhook", null, 3, "The webhook answered HTTP 500", NOW),
+                new TokenNoticeDeliveryFailedEvent(TOKEN, TENANT, "token.expiry-warning", "email", "3d", 1, null, NOW));
     }
 
     @ParameterizedTest

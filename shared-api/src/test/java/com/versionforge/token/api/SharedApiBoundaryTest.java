@@ -1,5 +1,6 @@
 package com.versionforge.token.api;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -23,4 +24,14 @@ class SharedApiBoundaryTest {
                     "com.fasterxml..",
                     "com.versionforge.token.command..",
                     "com.versionforge.token.query..");
+
+    /** Projections that keep per-tenant order sequence by it; an event without it would land in no tenant's order. */
+    @ArchTest
+    static final ArchRule everyEventBelongsToATenant = classes()
+            .that()
+            .haveSimpleNameEndingWith("Event")
+            .and()
+            .areNotInterfaces()
+            .should()
+            .implement(TenantEvent.class);
 }

@@ -15,9 +15,10 @@ class NotificationConfiguration {
     Task<NotificationDelivery> notificationDeliveryTask(
             NotificationSender sender,
             NotificationDeliveryLog deliveryLog,
+            DeliveryOutcomes outcomes,
             NotificationProperties properties,
             Clock clock) {
-        return NotificationDeliveryTask.create(sender, deliveryLog, properties.retry(), clock);
+        return NotificationDeliveryTask.create(sender, deliveryLog, outcomes, properties.retry(), clock);
     }
 
     /**

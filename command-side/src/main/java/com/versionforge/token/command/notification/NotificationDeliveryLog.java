@@ -3,6 +3,7 @@ package com.versionforge.token.command.notification;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,14 +55,20 @@ class NotificationDeliveryLog {
                 .orElse(false);
     }
 
-    void finish(String deliveryId, String status, Instant now) {
-        jdbc.sql("UPDATE notification_delivery SET status = ?, finished_at = ?, attempts = attempts + 1"
-                        + " WHERE delivery_id = ? AND status = ?")
+    /**
+     * Ends a pending delivery with {@code status}, counting its last attempt.
+     *
+     * @return how many attempts it took, or empty when it was no longer pending (finished by a previous run)
+     */
+    Optional<Integer> finish(String deliveryId, String status, Instant now) {
+        return jdbc.sql("UPDATE notification_delivery SET status = ?, finished_at = ?, attempts = attempts + 1"
+                        + " WHERE delivery_id = ? AND status = ? RETURNING attempts")
                 .param(status)
                 .param(timestamp(now))
                 .param(deliveryId)
                 .param(PENDING)
-                .update();
+                .query(Integer.class)
+                .optional();
     }
 
     /** Counts a failed attempt; {@code error} is an exception type, never a message that could hold an address. */
@@ -72,14 +79,25 @@ class NotificationDeliveryLog {
                 .update();
     }
 
-    void markFailed(String deliveryId, Instant now) {
-        jdbc.sql("UPDATE notification_delivery SET status = ?, finished_at = ? WHERE delivery_id = ? AND status = ?")
+    /**
+     * Gives up a pending delivery whose attempts all failed.
+     *
+     * @return its attempts and last error, or empty when it was no longer pending
+     */
+    Optional<Failure> markFailed(String deliveryId, Instant now) {
+        return jdbc.sql(
+                        "UPDATE notification_delivery SET status = ?, finished_at = ? WHERE delivery_id = ? AND status = ?"
+                                + " RETURNING attempts, last_error")
                 .param(FAILED)
                 .param(timestamp(now))
                 .param(deliveryId)
                 .param(PENDING)
-                .update();
+                .query((row, number) -> new Failure(row.getInt(1), row.getString(2)))
+                .optional();
     }
+
+    /** How a delivery that was given up went: its failed attempts and the last one's error, or null. */
+    record Failure(int attempts, String lastError) {}
 
     long countFailed() {
         return jdbc.sql("SELECT count(*) FROM notification_delivery WHERE status = ?")

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The db-scheduler task that delivers one notice, retried with exponential backoff; after the last attempt the
- * delivery is recorded as failed, logged at ERROR and counted by the {@code notifications} health indicator.
+ * delivery is recorded as failed (with an event for the audit trail), logged at ERROR and counted by the {@code notifications} health indicator.
  */
 final class NotificationDeliveryTask {
 
@@ -26,6 +26,7 @@ final class NotificationDeliveryTask {
     static OneTimeTask<NotificationDelivery> create(
             NotificationSender sender,
             NotificationDeliveryLog deliveryLog,
+            DeliveryOutcomes outcomes,
             NotificationProperties.Retry retry,
             Clock clock) {
         FailureHandler<NotificationDelivery> retries = new FailureHandler.MaxRetriesFailureHandler<>(
@@ -33,7 +34,7 @@ final class NotificationDeliveryTask {
                 new FailureHandler.ExponentialBackoffFailureHandler<>(retry.firstDelay(), BACKOFF_RATE),
                 (complete, operations) -> {
                     NotificationDelivery delivery = deliveryOf(complete);
-                    deliveryLog.markFailed(delivery.deliveryId(), clock.instant());
+                    outcomes.failed(delivery, clock.instant());
                     // Without the exception: its message can hold the webhook URL, whose path may be a credential.
                     logger.error(
                             "Gave up delivery [{}] of [{}] for token [{}] after [{}] attempts; recorded as failed",

@@ -24,6 +24,7 @@ class NotificationSender {
     private final CredentialRepository credentials;
     private final MailNotifier mailNotifier;
     private final WebhookNotifier webhookNotifier;
+    private final DeliveryOutcomes outcomes;
     private final NotificationProperties properties;
     private final Clock clock;
 
@@ -33,6 +34,7 @@ class NotificationSender {
             CredentialRepository credentials,
             MailNotifier mailNotifier,
             WebhookNotifier webhookNotifier,
+            DeliveryOutcomes outcomes,
             NotificationProperties properties,
             Clock clock) {
         this.deliveryLog = deliveryLog;
@@ -40,6 +42,7 @@ class NotificationSender {
         this.credentials = credentials;
         this.mailNotifier = mailNotifier;
         this.webhookNotifier = webhookNotifier;
+        this.outcomes = outcomes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -72,6 +75,7 @@ class NotificationSender {
                     return;
                 }
                 mailNotifier.send(settings.adminEmails(), notice);
+                outcomes.delivered(delivery, settings.adminEmails().size(), null, clock.instant());
             }
             case WEBHOOK -> {
                 Optional<WebhookSigningSecret> secret = settingsRepository.webhookSecret(tenantId);
@@ -80,9 +84,9 @@ class NotificationSender {
                     return;
                 }
                 webhookNotifier.send(settings.webhookUrl(), secret.get(), notice);
+                outcomes.delivered(delivery, 1, WebhookUrl.origin(settings.webhookUrl()), clock.instant());
             }
         }
-        deliveryLog.finish(delivery.deliveryId(), NotificationDeliveryLog.DELIVERED, clock.instant());
         logger.info(
                 "Delivered [{}] of token [{}] by [{}]",
                 delivery.kind().wireName(),

@@ -15,6 +15,8 @@ import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TenantId;
 import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenId;
+import com.versionforge.token.api.TokenNoticeDeliveredEvent;
+import com.versionforge.token.api.TokenNoticeDeliveryFailedEvent;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.UseTokenCommand;
 import com.versionforge.token.command.support.AdminTokens;
@@ -183,6 +185,25 @@ class ExpiryNotificationsIT {
         assertThat(warningHook.path("token").path("id").asText()).isEqualTo(tokenId.toString());
         assertThat(warningHook.path("token").path("expiresAt").asText()).isEqualTo(expiresAt.toString());
         assertThat(warningHook.path("token").path("lastUsedAt").asText()).isEqualTo(usedAt.toString());
+        await().atMost(DELIVERY_TIMEOUT)
+                .until(() ->
+                        noticeEvents(tokenId, TokenNoticeDeliveredEvent.class).size() == 2);
+        List<JsonNode> delivered = noticeEvents(tokenId, TokenNoticeDeliveredEvent.class);
+        JsonNode byMail = delivered.stream()
+                .filter(event -> event.path("channel").asText().equals("email"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(byMail.path("notice").asText()).isEqualTo("token.expiry-warning");
+        assertThat(byMail.path("threshold").asText()).isEqualTo("14d");
+        assertThat(byMail.path("recipientCount").asInt()).isEqualTo(1);
+        assertThat(byMail.path("attempts").asInt()).isEqualTo(1);
+        assertThat(byMail.toString()).as("no address in the event").doesNotContain("ops-a@example.com");
+        JsonNode byWebhook = delivered.stream()
+                .filter(event -> event.path("channel").asText().equals("webhook"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(byWebhook.path("webhookOrigin").asText()).isEqualTo(WebhookUrl.origin(webhooks.url("/a")));
+        assertThat(byWebhook.toString()).as("no webhook path in the event").doesNotContain("/a\"");
 
         CLOCK.moveForwardTo(expiresAt.minus(Duration.ofDays(3)).plusSeconds(1));
 
@@ -290,6 +311,19 @@ class ExpiryNotificationsIT {
         assertThat(webhooks.receivedAt("/fail-b"))
                 .as("every attempt reached the receiver")
                 .hasSize(3);
+        await().atMost(DELIVERY_TIMEOUT)
+                .until(() -> noticeEvents(TokenId.parse(id), TokenNoticeDeliveryFailedEvent.class)
+                                .size()
+                        == 1);
+        JsonNode failed = noticeEvents(TokenId.parse(id), TokenNoticeDeliveryFailedEvent.class)
+                .get(0);
+        assertThat(failed.path("notice").asText()).isEqualTo("token.revoked");
+        assertThat(failed.path("channel").asText()).isEqualTo("webhook");
+        assertThat(failed.path("attempts").asInt()).isEqualTo(3);
+        assertThat(failed.path("lastError").asText()).isEqualTo("The webhook answered HTTP 500");
+        assertThat(noticeEvents(TokenId.parse(id), TokenNoticeDeliveredEvent.class))
+                .as("a failed delivery is not also delivered")
+                .isEmpty();
         assertThat(webhooks.receivedAt("/fail-b").stream()
                         .map(hook -> hook.header("X-VF-Delivery"))
                         .distinct())
@@ -420,6 +454,28 @@ class ExpiryNotificationsIT {
                 .param(type.getName())
                 .query(Long.class)
                 .single();
+    }
+
+    /** The stored events of one type about a token that the notifier published (they belong to no aggregate). */
+    private List<JsonNode> noticeEvents(TokenId tokenId, Class<?> type) {
+        return jdbc
+                .sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE payloadtype = ?"
+                        + " ORDER BY globalindex")
+                .param(type.getName())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(this::json)
+                .filter(event -> event.path("tokenId").path("value").asText().equals(tokenId.toString()))
+                .toList();
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return objectMapper.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode verifiedBody(WebhookReceiver.Received hook, WebhookSigningSecret secret) throws Exception {

@@ -17,6 +17,12 @@ public final class AuditEntryTypes {
     public static final String TOKEN_EXPIRY_WARNING_ISSUED = "token-expiry-warning-issued";
     /** A window of checks refused because the token was revoked or expired. */
     public static final String TOKEN_REFUSED_USE = "token-refused-use";
+    /** A notice about a token (warning, expiry, revocation) reached the tenant by e-mail or webhook. */
+    public static final String NOTIFICATION_DELIVERED = "notification-delivered";
+    /** A notice about a token could not be delivered after its last attempt. */
+    public static final String NOTIFICATION_FAILED = "notification-failed";
+    /** The tenant changed where notices go; an entry about no token. */
+    public static final String NOTIFICATION_SETTINGS_CHANGED = "notification-settings-changed";
 
     private AuditEntryTypes() {}
 }

@@ -1,9 +1,12 @@
 package com.versionforge.token.query.audit;
 
 import com.versionforge.token.api.AuditMetadata;
+import com.versionforge.token.api.NotificationSettingsChangedEvent;
 import com.versionforge.token.api.TokenCreatedEvent;
 import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenExpiryWarningIssuedEvent;
+import com.versionforge.token.api.TokenNoticeDeliveredEvent;
+import com.versionforge.token.api.TokenNoticeDeliveryFailedEvent;
 import com.versionforge.token.api.TokenRefusedUseRecordedEvent;
 import com.versionforge.token.api.TokenRevokedEvent;
 import com.versionforge.token.api.TokenRotatedEvent;
@@ -19,9 +22,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns every token event into one entry of its tenant's audit trail, in a tracking processor of one segment, so that
- * entries are chained in the global order of the events, and that can be reset to rebuild the trail identically.
- * Times come from the events, never from the clock.
+ * Turns every token event, and every notice delivery and settings change of a tenant, into one entry of its tenant's
+ * audit trail, in a tracking processor that can be reset to rebuild the trail identically. Each entry comes from
+ * exactly one event and takes that event's global index as its id, so ids do not depend on which segment or thread
+ * handled the event, nor on how segments interleave. Events are sequenced by tenant (see {@link AuditConfiguration}):
+ * with any number of segments, one tenant's events are handled in event store order by one segment at a time, so each
+ * chain links in id order. Times come from the events, never from the clock.
  *
  * <p>A new kind of event needs one handler here: say its type, tenant, token and time, add its details, and
  * {@link AuditTrail#append} does the rest (id, name, actor, request, chain, idempotency); an event that changes what
@@ -142,6 +148,52 @@ class AuditProjection {
                         .detail("firstRefusedAt", event.firstRefusedAt())
                         .detail("lastRefusedAt", event.lastRefusedAt())
                         .detail("lastClientIp", event.lastClientIp()),
+                message,
+                position);
+    }
+
+    @EventHandler
+    void on(TokenNoticeDeliveredEvent event, EventMessage<?> message, TrackingToken position) {
+        trail.append(
+                AuditRecord.of(
+                                AuditEntryTypes.NOTIFICATION_DELIVERED,
+                                event.tenantId(),
+                                event.tokenId(),
+                                event.deliveredAt())
+                        .detail("notice", event.notice())
+                        .detail("channel", event.channel())
+                        .detail("threshold", event.threshold())
+                        .detail("recipientCount", event.recipientCount())
+                        .detail("webhookOrigin", event.webhookOrigin())
+                        .detail("attempts", event.attempts()),
+                message,
+                position);
+    }
+
+    @EventHandler
+    void on(TokenNoticeDeliveryFailedEvent event, EventMessage<?> message, TrackingToken position) {
+        trail.append(
+                AuditRecord.of(AuditEntryTypes.NOTIFICATION_FAILED, event.tenantId(), event.tokenId(), event.failedAt())
+                        .detail("notice", event.notice())
+                        .detail("channel", event.channel())
+                        .detail("threshold", event.threshold())
+                        .detail("attempts", event.attempts())
+                        .detail("lastError", event.lastError()),
+                message,
+                position);
+    }
+
+    /**
+     * An entry about no token. It counts the admin e-mail addresses rather than naming them: the trail is kept for
+     * good and cannot be edited without breaking its chain, so it holds no personal data; the settings show them.
+     */
+    @EventHandler
+    void on(NotificationSettingsChangedEvent event, EventMessage<?> message, TrackingToken position) {
+        trail.append(
+                AuditRecord.of(AuditEntryTypes.NOTIFICATION_SETTINGS_CHANGED, event.tenantId(), null, event.changedAt())
+                        .detail("adminEmailCount", event.adminEmails().size())
+                        .detail("webhookOrigin", event.webhookOrigin())
+                        .detail("webhookSecretIssued", event.webhookSecretIssued()),
                 message,
                 position);
     }

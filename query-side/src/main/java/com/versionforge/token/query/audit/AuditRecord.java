@@ -31,7 +31,7 @@ final class AuditRecord {
     }
 
     /**
-     * An entry of {@code type} about a token.
+     * An entry of {@code type}, about a token or, with a null {@code tokenId}, about the tenant as a whole.
      *
      * @param occurredAt when it happened, from the event itself: never the clock, so that a rebuild is identical
      */

@@ -20,7 +20,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -46,6 +48,7 @@ import org.springframework.stereotype.Component;
 class AuditTrail {
 
     private static final Logger logger = LoggerFactory.getLogger(AuditTrail.class);
+    private static final long UNKNOWN_INDEX = -1;
     private static final String BATCH_RESOURCE = AuditTrail.class.getName() + ".batch";
     private static final ObjectMapper DETAILS_JSON = new ObjectMapper();
     // Names never change after creation, so a cache of them can only be stale by being absent.
@@ -85,15 +88,20 @@ class AuditTrail {
     /**
      * Appends the entry of one event, unless it was appended before.
      *
-     * @param position the event's tracking token, whose position becomes the entry id
+     * @param position the event's tracking token; the entry id is the event's own global index
      */
     void append(AuditRecord record, EventMessage<?> message, TrackingToken position) {
-        long id = position.position()
+        long tokenPosition = position.position()
                 .orElseThrow(() -> new IllegalStateException("The audit trail needs events with a global position"));
+        // A gap-aware token (the JDBC event store) is at the highest index seen so far, which is not the event's own
+        // when the event committed late and fills a gap: its index is looked up at the end of the batch.
+        boolean ownIndexUnknown =
+                WrappedToken.unwrap(position, GapAwareTrackingToken.class).isPresent();
         MetaData metaData = message.getMetaData();
         String clientIp = record.clientIp() != null ? record.clientIp() : text(metaData.get(AuditMetadata.CLIENT_IP));
         Pending pending = new Pending(
-                id,
+                ownIndexUnknown ? UNKNOWN_INDEX : tokenPosition,
+                message.getIdentifier(),
                 record,
                 text(metaData.get(AuditMetadata.ACTOR)),
                 clientIp,
@@ -188,7 +196,17 @@ class AuditTrail {
 
     /** An entry waiting for the end of its batch to be named, linked and written. */
     private record Pending(
-            long id, AuditRecord record, String actor, String clientIp, String requestId, String details) {
+            long id,
+            String eventId,
+            AuditRecord record,
+            String actor,
+            String clientIp,
+            String requestId,
+            String details) {
+
+        Pending at(long globalIndex) {
+            return new Pending(globalIndex, eventId, record, actor, clientIp, requestId, details);
+        }
 
         String tenantId() {
             return record.tenantId().value();
@@ -236,6 +254,7 @@ class AuditTrail {
         }
 
         void flush() {
+            resolveIndexes();
             Map<String, Head> heads = storedHeads();
             Map<String, Head> advanced = new HashMap<>();
             List<AuditEntry> linked = new ArrayList<>();
@@ -271,6 +290,34 @@ class AuditTrail {
             insertLate(belowTheEnd);
             pending.clear();
             tokenWrites.clear();
+        }
+
+        /** Looks up, in one query, the global indexes of the events whose tracking token does not tell them. */
+        private void resolveIndexes() {
+            String[] unknown = pending.stream()
+                    .filter(entry -> entry.id() == UNKNOWN_INDEX)
+                    .map(Pending::eventId)
+                    .toArray(String[]::new);
+            if (unknown.length == 0) {
+                return;
+            }
+            Map<String, Long> indexes = new HashMap<>();
+            jdbc.query(
+                    "SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier = ANY (?)",
+                    row -> {
+                        indexes.put(row.getString(1), row.getLong(2));
+                    },
+                    (Object) unknown);
+            pending.replaceAll(entry -> {
+                if (entry.id() != UNKNOWN_INDEX) {
+                    return entry;
+                }
+                Long index = indexes.get(entry.eventId());
+                if (index == null) {
+                    throw new IllegalStateException("No stored event [" + entry.eventId() + "] for an audit entry");
+                }
+                return entry.at(index);
+            });
         }
 
         /** The chain ends of the tenants this batch appends to, in one query. */

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,7 +158,7 @@ class AuditTamperIT {
 
     @AfterAll
     void rebuildTheTrailFromTheEvents() {
-        TrackingEventProcessor processor = history.auditProcessor();
+        StreamingEventProcessor processor = history.auditProcessor();
         processor.shutDown();
         processor.resetTokens();
         processor.start();

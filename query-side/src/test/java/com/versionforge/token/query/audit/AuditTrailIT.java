@@ -25,8 +25,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -244,7 +244,7 @@ class AuditTrailIT {
         jdbc.sql("DELETE FROM audit_token WHERE token_id = ?")
                 .param(NIGHTLY.value())
                 .update();
-        TrackingEventProcessor processor = history.auditProcessor();
+        StreamingEventProcessor processor = history.auditProcessor();
 
         processor.shutDown();
         processor.resetTokens();

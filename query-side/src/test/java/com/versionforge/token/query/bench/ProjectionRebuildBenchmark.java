@@ -24,7 +24,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
@@ -193,16 +193,16 @@ class ProjectionRebuildBenchmark {
     }
 
     /** Resets the processors and waits until all of them have caught up with the head of the event store again. */
-    private Duration rebuild(List<TrackingEventProcessor> processors) throws InterruptedException {
-        processors.forEach(TrackingEventProcessor::shutDown);
-        processors.forEach(TrackingEventProcessor::resetTokens);
+    private Duration rebuild(List<StreamingEventProcessor> processors) throws InterruptedException {
+        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(StreamingEventProcessor::resetTokens);
         long started = System.nanoTime();
-        processors.forEach(TrackingEventProcessor::start);
+        processors.forEach(StreamingEventProcessor::start);
         awaitHead(processors);
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private void awaitHead(List<TrackingEventProcessor> processors) throws InterruptedException {
+    private void awaitHead(List<StreamingEventProcessor> processors) throws InterruptedException {
         long head = eventStore.createHeadToken().position().orElseThrow();
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (!processors.stream().allMatch(processor -> isAt(processor, head))) {
@@ -213,7 +213,7 @@ class ProjectionRebuildBenchmark {
         }
     }
 
-    private static boolean isAt(TrackingEventProcessor processor, long head) {
+    private static boolean isAt(StreamingEventProcessor processor, long head) {
         return !processor.processingStatus().isEmpty()
                 && processor.processingStatus().values().stream()
                         .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,7 +141,7 @@ class DashboardProjectionIT {
         jdbc.sql("UPDATE token_dashboard SET grace_ends_at = NULL WHERE token_id = ?")
                 .param(ROTATED.value())
                 .update();
-        TrackingEventProcessor processor = history.dashboardProcessor();
+        StreamingEventProcessor processor = history.dashboardProcessor();
 
         processor.shutDown();
         processor.resetTokens();

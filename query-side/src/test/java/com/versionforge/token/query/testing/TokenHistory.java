@@ -24,7 +24,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -78,6 +79,14 @@ public final class TokenHistory {
     public void append(TokenId tokenId, Object payload, MetaData metaData) {
         eventStore.publish(new GenericDomainEventMessage<>(
                 AGGREGATE_TYPE, tokenId.toString(), nextSequence(tokenId), payload, metaData));
+    }
+
+    /**
+     * Publishes an event that belongs to no aggregate, as the command side publishes notice deliveries and settings
+     * changes through its event gateway.
+     */
+    public void publish(Object payload, MetaData metaData) {
+        eventStore.publish(GenericEventMessage.asEventMessage(payload).andMetaData(metaData));
     }
 
     /** The metadata the command side gives an event caused by {@code actor} in a request from {@code clientIp}. */
@@ -160,19 +169,19 @@ public final class TokenHistory {
                 .orElse(0L);
     }
 
-    /** The dashboard's tracking processor. */
-    public TrackingEventProcessor dashboardProcessor() {
+    /** The dashboard's processor (tracking, or pooled where configured so). */
+    public StreamingEventProcessor dashboardProcessor() {
         return processor(DASHBOARD);
     }
 
-    /** The audit trail's tracking processor. */
-    public TrackingEventProcessor auditProcessor() {
+    /** The audit trail's processor (tracking, or pooled where configured so). */
+    public StreamingEventProcessor auditProcessor() {
         return processor(AUDIT);
     }
 
-    private TrackingEventProcessor processor(String processingGroup) {
+    private StreamingEventProcessor processor(String processingGroup) {
         return processing
-                .eventProcessor(processingGroup, TrackingEventProcessor.class)
+                .eventProcessor(processingGroup, StreamingEventProcessor.class)
                 .orElseThrow();
     }
 
@@ -189,7 +198,7 @@ public final class TokenHistory {
         awaitProcessor(auditProcessor());
     }
 
-    private void awaitProcessor(TrackingEventProcessor processor) {
+    private void awaitProcessor(StreamingEventProcessor processor) {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
