@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -129,7 +129,7 @@ class DashboardGraceEndIT {
 
     @Test
     void rebuildsTheGraceEndsWhenTheDashboardIsReplayed() {
-        TrackingEventProcessor processor = history.dashboardProcessor();
+        StreamingEventProcessor processor = history.dashboardProcessor();
 
         processor.shutDown();
         processor.resetTokens();
