@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -360,7 +361,7 @@ class TwoNodesOfEachSideIT {
                 + " AND globalindex NOT IN (SELECT id FROM audit_event) ORDER BY globalindex");
     }
 
-    /** Whether each query node holds a segment of every processor that has more than one. */
+    /** Whether each query processor has several segments and each query node holds one of every processor. */
     private static boolean processorsShared() throws SQLException {
         Map<String, Set<String>> owners = new HashMap<>();
         Map<String, Integer> segments = new HashMap<>();
@@ -372,10 +373,9 @@ class TwoNodesOfEachSideIT {
         }
         Predicate<Set<String>> bothNodes = nodes -> nodes.stream().anyMatch(o -> o.startsWith(queryA.tokenOwner()))
                 && nodes.stream().anyMatch(o -> o.startsWith(queryB.tokenOwner()));
-        return segments.containsKey("dashboard")
-                && owners.entrySet().stream()
-                        .filter(processor -> segments.get(processor.getKey()) > 1)
-                        .allMatch(processor -> bothNodes.test(processor.getValue()));
+        return Arrays.stream(QUERY_SIDE_PROCESSORS)
+                .allMatch(
+                        processor -> segments.getOrDefault(processor, 0) > 1 && bothNodes.test(owners.get(processor)));
     }
 
     /** Who holds each segment of {@code processors}, as {@code processor/segment -> owner}. */
