@@ -350,15 +350,23 @@ function renderStatus(cell, token) {
   status.className = `status status-${token.status}`;
   const detail = cell.querySelector('.status-detail');
   if (token.status === 'revoked' && token.revokedAt) {
-    detail.textContent = `${formatDate(token.revokedAt)} by ${actorName(token.revokedBy)}`;
+    // Nobody is named yet for a grace period that has ended by the clock, before its revocation is recorded.
+    detail.textContent = token.revokedBy
+      ? `${formatDate(token.revokedAt)} by ${actorName(token.revokedBy)}`
+      : `${formatDate(token.revokedAt)}, grace period over`;
     detail.title = formatDateTime(token.revokedAt);
   } else if (token.status === 'active' && token.rotatedTo) {
     status.textContent = 'Rotated';
     status.className = 'status status-rotated';
-    // The grace end comes from the dashboard, or, right after this page rotated the token, from the rotation itself.
-    detail.textContent = token.graceEndsAt
-      ? `works until ${formatDateTime(token.graceEndsAt)}`
-      : 'replaced; still works until revoked or expired';
+    // The grace end comes from the dashboard, or, right after this page rotated the token, from the rotation itself;
+    // a row kept on the page past it still tells that the token no longer works.
+    if (!token.graceEndsAt) {
+      detail.textContent = 'replaced; still works until revoked or expired';
+    } else if (new Date(token.graceEndsAt).getTime() <= Date.now()) {
+      detail.textContent = `stopped working ${formatDateTime(token.graceEndsAt)}`;
+    } else {
+      detail.textContent = `works until ${formatDateTime(token.graceEndsAt)}`;
+    }
   } else if (token.status === 'active' && token.rotatedFrom) {
     const predecessor = view.items.find((item) => item.id === token.rotatedFrom);
     detail.textContent = predecessor ? `replaces vf_tok_…${predecessor.tokenHint}` : 'replaces an older token';

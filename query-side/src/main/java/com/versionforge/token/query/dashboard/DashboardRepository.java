@@ -28,6 +28,13 @@ class DashboardRepository {
             + " created_by, expires_at, last_used_at, last_used_ip, use_count, revoked_at, revoked_by, revoke_reason,"
             + " expired_at, rotated_from, rotated_to, grace_ends_at";
 
+    /**
+     * The rows {@link DashboardEntry#statusAt} finds active at {@code :now}: past neither the expiry nor the end of a
+     * grace period. A grace end at or after the expiry needs no comparison with it: it is past only once the expiry is.
+     */
+    private static final String ACTIVE_NOW =
+            "status = :active AND expires_at > :now AND (grace_ends_at IS NULL OR grace_ends_at > :now)";
+
     private final JdbcClient jdbc;
 
     DashboardRepository(JdbcClient jdbc) {
@@ -107,9 +114,13 @@ class DashboardRepository {
         if (filter.status() != null) {
             conditions.add(
                     switch (filter.status()) {
-                        case ACTIVE -> "status = :active AND expires_at > :now";
-                        case EXPIRED -> "(status = :expired OR (status = :active AND expires_at <= :now))";
-                        case REVOKED -> "status = :revoked";
+                        case ACTIVE -> ACTIVE_NOW;
+                        case EXPIRED ->
+                            "(status = :expired OR (status = :active AND expires_at <= :now"
+                                    + " AND (grace_ends_at IS NULL OR grace_ends_at >= expires_at)))";
+                        case REVOKED ->
+                            "(status = :revoked OR (status = :active AND grace_ends_at < expires_at"
+                                    + " AND grace_ends_at <= :now))";
                     });
         }
         if (filter.scope() != null) {
@@ -117,7 +128,7 @@ class DashboardRepository {
             params.put("scope", filter.scope().wireName());
         }
         if (filter.expiringWithinDays() != null) {
-            conditions.add("status = :active AND expires_at > :now AND expires_at <= :horizon");
+            conditions.add(ACTIVE_NOW + " AND expires_at <= :horizon");
             params.put("horizon", timestamp(now.plus(Duration.ofDays(filter.expiringWithinDays()))));
         }
         if (filter.nameContains() != null) {

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * A token as the dashboard shows it (API.md, {@code GET /api/v1/tokens}). Status and {@code expiringSoon} are judged
- * at the moment of the request; the nullable fields are those of {@link DashboardEntry}.
+ * at the moment of the request, and so are {@code revokedAt} and {@code revokeReason} of a rotated token whose grace
+ * period has ended (with {@code revokedBy} null until its revocation is recorded); the nullable fields are those of
+ * {@link DashboardEntry}.
  */
 record TokenView(
         String id,
@@ -41,9 +43,9 @@ record TokenView(
                 entry.lastUsedAt(),
                 entry.lastUsedIp(),
                 entry.useCount(),
-                entry.revokedAt(),
+                entry.revokedAtAsOf(now),
                 entry.revokedBy(),
-                entry.revokeReason(),
+                entry.revokeReasonAsOf(now),
                 entry.expiredAt(),
                 entry.rotatedFrom() == null ? null : entry.rotatedFrom().toString(),
                 entry.rotatedTo() == null ? null : entry.rotatedTo().toString(),

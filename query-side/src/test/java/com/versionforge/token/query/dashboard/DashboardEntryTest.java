@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The status and the expiring-soon flag are judged at the moment asked, to the instant. */
+/** The status, the expiring-soon flag and a grace period's end are judged at the moment asked, to the instant. */
 class DashboardEntryTest {
 
     private static final Instant EXPIRES_AT = Instant.parse("2027-03-01T00:00:00Z");
@@ -43,7 +43,47 @@ class DashboardEntryTest {
         assertThat(entry.statusAt(EXPIRES_AT.plusSeconds(1))).isEqualTo(TokenStatus.REVOKED);
     }
 
+    @Test
+    void isRevokedFromTheEndOfItsGracePeriodOn() {
+        Instant graceEndsAt = EXPIRES_AT.minus(Duration.ofDays(20));
+        DashboardEntry entry = rotated(graceEndsAt);
+
+        assertThat(entry.statusAt(graceEndsAt.minusNanos(1000))).isEqualTo(TokenStatus.ACTIVE);
+        assertThat(entry.revokedAtAsOf(graceEndsAt.minusNanos(1000))).isNull();
+        assertThat(entry.statusAt(graceEndsAt)).isEqualTo(TokenStatus.REVOKED);
+        assertThat(entry.revokedAtAsOf(graceEndsAt)).isEqualTo(graceEndsAt);
+        assertThat(entry.revokeReasonAsOf(graceEndsAt)).isEqualTo("rotated");
+        assertThat(entry.statusAt(EXPIRES_AT.plusSeconds(1))).isEqualTo(TokenStatus.REVOKED);
+    }
+
+    @Test
+    void isNeverExpiringSoonOnceItsGracePeriodHasEnded() {
+        DashboardEntry entry = rotated(FOURTEEN_DAYS_BEFORE.plus(Duration.ofDays(1)));
+
+        assertThat(entry.expiringSoonAt(FOURTEEN_DAYS_BEFORE)).isTrue();
+        assertThat(entry.expiringSoonAt(FOURTEEN_DAYS_BEFORE.plus(Duration.ofDays(1))))
+                .isFalse();
+    }
+
+    @Test
+    void isExpiredWhenItsExpiryComesBeforeTheEndOfItsGracePeriod() {
+        DashboardEntry entry = rotated(EXPIRES_AT.plus(Duration.ofHours(1)));
+
+        assertThat(entry.statusAt(EXPIRES_AT.minusSeconds(1))).isEqualTo(TokenStatus.ACTIVE);
+        assertThat(entry.statusAt(EXPIRES_AT.plus(Duration.ofHours(2)))).isEqualTo(TokenStatus.EXPIRED);
+        assertThat(entry.revokedAtAsOf(EXPIRES_AT.plus(Duration.ofHours(2)))).isNull();
+        assertThat(entry.revokeReasonAsOf(EXPIRES_AT.plus(Duration.ofHours(2)))).isNull();
+    }
+
     private static DashboardEntry entry(TokenStatus status) {
+        return entry(status, null);
+    }
+
+    private static DashboardEntry rotated(Instant graceEndsAt) {
+        return entry(TokenStatus.ACTIVE, graceEndsAt);
+    }
+
+    private static DashboardEntry entry(TokenStatus status, Instant graceEndsAt) {
         return new DashboardEntry(
                 new TokenId(UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427")),
                 new TenantId("acme"),
@@ -63,6 +103,6 @@ class DashboardEntryTest {
                 null,
                 null,
                 null,
-                null);
+                graceEndsAt);
     }
 }
