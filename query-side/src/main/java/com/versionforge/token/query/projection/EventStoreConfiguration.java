@@ -8,15 +8,18 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The JDBC event storage engine as Axon's auto-configuration builds it, except for how many events one query of a
  * tracking processor fetches: Axon's 100 means a round trip, a statement and a result set per 100 events, which a
- * replay of the whole history feels (see BENCHMARKS.md, "Projection rebuild").
+ * replay of the whole history feels (see BENCHMARKS.md, "Projection rebuild"). Not in the {@code axonserver} profile,
+ * where the events come from Axon Server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class EventStoreConfiguration {
 
     @Bean
