@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,19 @@ class ComplianceRepository {
         this.jdbc = jdbc;
     }
 
-    /** The tenant's tokens created at or before {@code asOf}, each with its last use at or before {@code asOf}. */
+    /**
+     * The tenant's tokens created at or before {@code asOf}, each with its last use at or before {@code asOf}. A token
+     * whose rotation's grace period ended before its expiry, by {@code asOf}, counts as revoked at that end even when
+     * its revocation was not recorded yet, as the auth check refuses it from then on.
+     */
     List<TokenRecord> tokensAsOf(TenantId tenantId, Instant asOf) {
+        Map<UUID, Instant> graceEnds = graceEnds(tenantId, asOf);
+        return tokensRecordedAsOf(tenantId, asOf).stream()
+                .map(token -> token.withGraceEnd(graceEnds.get(token.tokenId()), asOf))
+                .toList();
+    }
+
+    private List<TokenRecord> tokensRecordedAsOf(TenantId tenantId, Instant asOf) {
         return jdbc.sql("""
                         SELECT t.token_id, t.name, t.scope, t.created_at, t.created_by, t.expires_at,
                             CASE WHEN t.revoked_at <= :asOf THEN t.revoked_at END AS revoked_at,
@@ -51,6 +64,28 @@ class ComplianceRepository {
                 .param("used", AuditEntryTypes.TOKEN_USED)
                 .query(ComplianceRepository::token)
                 .list();
+    }
+
+    /** The grace ends of the tenant's tokens rotated at or before {@code asOf}, by token. */
+    private Map<UUID, Instant> graceEnds(TenantId tenantId, Instant asOf) {
+        Map<UUID, Instant> graceEnds = new HashMap<>();
+        jdbc.sql("""
+                        SELECT token_id, details FROM audit_event
+                        WHERE tenant_id = ? AND type = ? AND occurred_at <= ?""")
+                .param(tenantId.value())
+                .param(AuditEntryTypes.TOKEN_ROTATED)
+                .param(timestamp(asOf))
+                .query(row -> {
+                    JsonNode graceEndsAt = details(row.getString("details")).path("graceEndsAt");
+                    if (graceEndsAt.isTextual()) {
+                        try {
+                            graceEnds.put(row.getObject("token_id", UUID.class), Instant.parse(graceEndsAt.asText()));
+                        } catch (DateTimeParseException e) {
+                            // Only an entry edited in the database holds anything else; the tamper check reports it.
+                        }
+                    }
+                });
+        return graceEnds;
     }
 
     /** The refused presentations of the tenant's tokens from {@code from} to {@code to}, both inclusive, per token. */

@@ -29,6 +29,18 @@ record TokenRecord(
         String revokedBy,
         Instant lastUsedAt) {
 
+    /**
+     * This token as of {@code asOf}, given the end of its rotation's grace period (null when none): revoked at that end
+     * when it came before the expiry and by {@code asOf}, unless a revocation was recorded; who revoked it stays unknown
+     * until the revocation is recorded.
+     */
+    TokenRecord withGraceEnd(Instant graceEndsAt, Instant asOf) {
+        if (revokedAt != null || graceEndsAt == null || !graceEndsAt.isBefore(expiresAt) || graceEndsAt.isAfter(asOf)) {
+            return this;
+        }
+        return new TokenRecord(tokenId, name, scope, createdAt, createdBy, expiresAt, graceEndsAt, null, lastUsedAt);
+    }
+
     /** The status at {@code asOf}: revoked once revoked, else expired from its expiry instant on, else active. */
     TokenStatus statusAt(Instant asOf) {
         if (revokedAt != null && !revokedAt.isAfter(asOf)) {
