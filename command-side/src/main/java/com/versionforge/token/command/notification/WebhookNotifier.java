@@ -11,7 +11,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * POSTs notices as JSON, signed so the receiver can tell they come from this service: {@code X-VF-Timestamp} is the
@@ -60,10 +59,12 @@ class WebhookNotifier {
                     .header(DELIVERY_HEADER, notice.delivery().deliveryId())
                     .body(body.getBytes(StandardCharsets.UTF_8))
                     .retrieve()
+                    // Anything but a 2xx is no delivery: a redirect (never followed) included, not only 4xx and 5xx.
+                    .onStatus(status -> !status.is2xxSuccessful(), (request, response) -> {
+                        throw new NoticeDeliveryException("The webhook answered HTTP "
+                                + response.getStatusCode().value());
+                    })
                     .toBodilessEntity();
-        } catch (RestClientResponseException e) {
-            throw new NoticeDeliveryException(
-                    "The webhook answered HTTP " + e.getStatusCode().value());
         } catch (RestClientException e) {
             throw new NoticeDeliveryException("The webhook could not be reached: " + rootCauseType(e));
         }

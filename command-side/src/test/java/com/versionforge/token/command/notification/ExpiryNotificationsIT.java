@@ -341,6 +341,44 @@ class ExpiryNotificationsIT {
     }
 
     @Test
+    void countsARedirectingWebhookAsAFailedDelivery() {
+        ApiClient api = new ApiClient(port);
+        String admin = admin("notify-redirect");
+        api.put(
+                "/api/v1/settings/notifications",
+                admin,
+                "{\"adminEmails\": [], \"webhookUrl\": \"" + webhooks.url("/redirect-c") + "\"}");
+        String id = api.post(
+                        "/api/v1/tokens",
+                        admin,
+                        "{\"name\": \"Moved\", \"scope\": \"read-only\", \"expiresIn\": \"30d\"}")
+                .body()
+                .path("id")
+                .asText();
+
+        api.post("/api/v1/tokens/" + id + "/revoke", admin, "{}");
+
+        await().atMost(DELIVERY_TIMEOUT)
+                .until(() -> "failed"
+                        .equals(jdbc.sql("SELECT status FROM notification_delivery WHERE token_id = ?")
+                                .param(UUID.fromString(id))
+                                .query(String.class)
+                                .optional()
+                                .orElse("")));
+        assertThat(webhooks.receivedAt("/elsewhere"))
+                .as("the redirect is not followed")
+                .isEmpty();
+        assertThat(noticeEvents(TokenId.parse(id), TokenNoticeDeliveredEvent.class))
+                .as("a redirect is not a delivery")
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT last_error FROM notification_delivery WHERE token_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("The webhook answered HTTP 302");
+    }
+
+    @Test
     void keepsTheSigningSecretOutOfEveryAnswerButTheOneThatIssuedIt() {
         ApiClient api = new ApiClient(port);
         String admin = admin("notify-settings");

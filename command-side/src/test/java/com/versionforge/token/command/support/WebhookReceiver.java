@@ -43,7 +43,13 @@ public final class WebhookReceiver implements AutoCloseable {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String path = exchange.getRequestURI().getPath();
                 receiver.received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body));
-                exchange.sendResponseHeaders(path.startsWith("/fail") ? 500 : 204, -1);
+                if (path.startsWith("/redirect")) {
+                    // A receiver that moved: no delivery, however the sender treats redirects.
+                    exchange.getResponseHeaders().add("Location", "/elsewhere");
+                    exchange.sendResponseHeaders(302, -1);
+                } else {
+                    exchange.sendResponseHeaders(path.startsWith("/fail") ? 500 : 204, -1);
+                }
                 exchange.close();
             });
             server.start();
