@@ -1,10 +1,8 @@
 package com.versionforge.token.query.audit;
 
-import com.versionforge.token.api.TenantEvent;
+import com.versionforge.token.query.projection.TenantSequencing;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.async.PropertySequencingPolicy;
-import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,22 +22,9 @@ class AuditConfiguration {
                         AuditProjection.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
-    /**
-     * Events are sequenced by tenant, not by token (Axon's default): however many segments the processor has, all of a
-     * tenant's events go to one segment, which handles them one after the other in the order of the event store, so
-     * each tenant's hash chain follows that order. Tenants are independent chains, so segments never share one. An
-     * event of no tenant (there is none today) would go to one fixed segment. The tenant id's text is the sequence
-     * identifier because a String's hash code, which picks the segment, is the same on every node and JVM.
-     */
+    /** Sequenced by tenant, so that each tenant's hash chain follows the order of the event store. */
     @Bean
     ConfigurerModule auditSequencing() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerSequencingPolicy(
-                        AuditProjection.PROCESSING_GROUP,
-                        configuration -> PropertySequencingPolicy.builder(TenantEvent.class, String.class)
-                                .propertyExtractor(event -> event.tenantId().value())
-                                .fallbackSequencingPolicy(new SequentialPolicy()::getSequenceIdentifierFor)
-                                .build());
+        return TenantSequencing.forProcessingGroup(AuditProjection.PROCESSING_GROUP);
     }
 }
