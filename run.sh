@@ -31,7 +31,8 @@ wait_healthy() { # name port pid
     local name=$1 port=$2 pid=$3
     for _ in $(seq 1 180); do
         if ! kill -0 "$pid" 2>/dev/null; then
-            echo "$name stopped during start-up; see $VF_DATA_DIR/logs/$name.log" >&2
+            echo "$name stopped during start-up; the end of $VF_DATA_DIR/logs/$name.log:" >&2
+            tail -n 25 "$VF_DATA_DIR/logs/$name.log" >&2
             return 1
         fi
         if curl -fsS "http://localhost:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then
@@ -39,7 +40,8 @@ wait_healthy() { # name port pid
         fi
         sleep 1
     done
-    echo "$name did not become healthy within 180 s; see $VF_DATA_DIR/logs/$name.log" >&2
+    echo "$name did not become healthy within 180 s; the end of $VF_DATA_DIR/logs/$name.log:" >&2
+    tail -n 25 "$VF_DATA_DIR/logs/$name.log" >&2
     return 1
 }
 
