@@ -176,8 +176,8 @@ class ComposeFileIT {
                 .contains("server command-side:8080;")
                 .contains("server 127.0.0.1:8001;")
                 .contains("auth_request /_vf/auth-check;")
-                .contains("proxy_set_header X-VF-Gateway-Secret \"" + environment("gateway").get("VF_GATEWAY_SECRET")
-                        + "\";");
+                .contains("proxy_set_header X-VF-Gateway-Secret \""
+                        + environment("gateway").get("VF_GATEWAY_SECRET") + "\";");
         assertThat(Files.readString(prefix.resolve("conf.d/token-service.conf")))
                 .contains("server query-side:8080;");
     }

@@ -59,12 +59,18 @@ class ComposeGatewayIT {
         services = RunScript.start(
                 Files.createDirectories(work.resolve("data")),
                 Map.of(
-                        "VF_COMMAND_PORT", Integer.toString(commandPort),
-                        "VF_QUERY_PORT", Integer.toString(queryPort),
-                        "VF_DB_PORT", Integer.toString(CommandSideJar.freePort()),
-                        "VF_COMMAND_SIDE_PUBLIC_URL", gatewayUrl,
-                        "VF_CORS_ALLOWED_ORIGINS", gatewayUrl,
-                        "VF_GATEWAY_SECRET", GATEWAY_SECRET));
+                        "VF_COMMAND_PORT",
+                        Integer.toString(commandPort),
+                        "VF_QUERY_PORT",
+                        Integer.toString(queryPort),
+                        "VF_DB_PORT",
+                        Integer.toString(CommandSideJar.freePort()),
+                        "VF_COMMAND_SIDE_PUBLIC_URL",
+                        gatewayUrl,
+                        "VF_CORS_ALLOWED_ORIGINS",
+                        gatewayUrl,
+                        "VF_GATEWAY_SECRET",
+                        GATEWAY_SECRET));
         admin = Token.bootstrapped(services.bootstrap("acme"));
 
         Path prefix = gatewayConfiguration(Map.of(
