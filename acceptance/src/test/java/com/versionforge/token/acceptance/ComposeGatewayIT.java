@@ -154,9 +154,10 @@ class ComposeGatewayIT {
     }
 
     @Test
-    void countsARequestThroughTheGatewayOnceAgainstItsToken() {
+    void countsARequestThroughTheGatewayOnceAgainstItsToken() throws Exception {
         Token reader = gateway.create(admin, "Gateway counted read", "read-only");
         Token settingsAdmin = gateway.create(admin, "Gateway counted write side", "admin");
+        awayFromTheEndOfAMinute();
 
         HttpResponse<String> read = gateway.get("/api/v1/auth/whoami", "Authorization", reader.bearer());
         HttpResponse<String> settings =
@@ -171,6 +172,11 @@ class ComposeGatewayIT {
         assertThat(settings.headers().firstValue("X-RateLimit-Remaining"))
                 .as("a request through the gateway to the command side")
                 .hasValue("29");
+        HttpResponse<String> direct = new ApiClient("http://localhost:" + commandPort)
+                .get("/api/v1/auth/check", "Authorization", reader.bearer());
+        assertThat(direct.headers().firstValue("X-RateLimit-Remaining"))
+                .as("the command side's own count after one request through the gateway and this check")
+                .hasValue("118");
     }
 
     @Test
