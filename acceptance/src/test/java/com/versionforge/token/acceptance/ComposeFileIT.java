@@ -88,6 +88,10 @@ class ComposeFileIT {
         assertThat(environment("gateway"))
                 .containsEntry("VF_TOKEN_SERVICE", "command-side:8080")
                 .containsEntry("VF_QUERY_SIDE", "query-side:8080");
+        assertThat(environment("gateway").get("VF_GATEWAY_SECRET"))
+                .as("the gateway's pre-check secret, so that a request through it counts once")
+                .isNotBlank()
+                .isEqualTo(environment("command-side").get("VF_GATEWAY_SECRET"));
     }
 
     @Test
@@ -105,13 +109,17 @@ class ComposeFileIT {
         Map<String, Object> configured = services(dockerComposeConfig(Map.of(
                 "VF_HTTP_PORT", "9443",
                 "VF_PUBLIC_URL", "https://tokens.example.com",
-                "VF_DB_PASSWORD", "s3cret-of-the-operator")));
+                "VF_DB_PASSWORD", "s3cret-of-the-operator",
+                "VF_GATEWAY_SECRET", "gateway-secret-of-the-operator")));
 
         assertThat(ports(map(configured.get("gateway")))).containsExactly(Map.of("published", 9443, "target", 8080));
         assertThat(map(map(configured.get("command-side")).get("environment")))
                 .containsEntry("VF_PUBLIC_URL", "https://tokens.example.com")
                 .containsEntry("VF_CORS_ALLOWED_ORIGINS", "https://tokens.example.com")
-                .containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret-of-the-operator");
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret-of-the-operator")
+                .containsEntry("VF_GATEWAY_SECRET", "gateway-secret-of-the-operator");
+        assertThat(map(map(configured.get("gateway")).get("environment")))
+                .containsEntry("VF_GATEWAY_SECRET", "gateway-secret-of-the-operator");
         assertThat(map(map(configured.get("query-side")).get("environment")))
                 .containsEntry("VF_COMMAND_SIDE_PUBLIC_URL", "https://tokens.example.com")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret-of-the-operator");
@@ -167,7 +175,9 @@ class ComposeFileIT {
                 .contains("include vf-gateway.d/*.conf;")
                 .contains("server command-side:8080;")
                 .contains("server 127.0.0.1:8001;")
-                .contains("auth_request /_vf/auth-check;");
+                .contains("auth_request /_vf/auth-check;")
+                .contains("proxy_set_header X-VF-Gateway-Secret \""
+                        + environment("gateway").get("VF_GATEWAY_SECRET") + "\";");
         assertThat(Files.readString(prefix.resolve("conf.d/token-service.conf")))
                 .contains("server query-side:8080;");
     }

@@ -35,6 +35,7 @@ class ComposeGatewayIT {
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
     private static final Path ENVSUBST = Path.of("/usr/bin/envsubst");
     private static final Path NGINX_FILES = RunScript.ROOT.resolve("docker/nginx");
+    private static final String GATEWAY_SECRET = "compose-gateway-it-secret";
 
     @TempDir
     static Path work;
@@ -58,18 +59,26 @@ class ComposeGatewayIT {
         services = RunScript.start(
                 Files.createDirectories(work.resolve("data")),
                 Map.of(
-                        "VF_COMMAND_PORT", Integer.toString(commandPort),
-                        "VF_QUERY_PORT", Integer.toString(queryPort),
-                        "VF_DB_PORT", Integer.toString(CommandSideJar.freePort()),
-                        "VF_COMMAND_SIDE_PUBLIC_URL", gatewayUrl,
-                        "VF_CORS_ALLOWED_ORIGINS", gatewayUrl));
+                        "VF_COMMAND_PORT",
+                        Integer.toString(commandPort),
+                        "VF_QUERY_PORT",
+                        Integer.toString(queryPort),
+                        "VF_DB_PORT",
+                        Integer.toString(CommandSideJar.freePort()),
+                        "VF_COMMAND_SIDE_PUBLIC_URL",
+                        gatewayUrl,
+                        "VF_CORS_ALLOWED_ORIGINS",
+                        gatewayUrl,
+                        "VF_GATEWAY_SECRET",
+                        GATEWAY_SECRET));
         admin = Token.bootstrapped(services.bootstrap("acme"));
 
         Path prefix = gatewayConfiguration(Map.of(
                 "VF_GATEWAY_PORT", "127.0.0.1:" + gatewayPort,
                 "VF_TOKEN_SERVICE", "127.0.0.1:" + commandPort,
                 "VF_QUERY_SIDE", "127.0.0.1:" + queryPort,
-                "VF_PROTECTED_API", "127.0.0.1:" + CommandSideJar.freePort()));
+                "VF_PROTECTED_API", "127.0.0.1:" + CommandSideJar.freePort(),
+                "VF_GATEWAY_SECRET", GATEWAY_SECRET));
         nginx = new ProcessBuilder(
                         NGINX.toString(),
                         "-p",
@@ -142,6 +151,73 @@ class ComposeGatewayIT {
             assertThat(read.headers().allValues(header)).as(header).hasSize(1);
         }
         assertThat(read.headers().firstValue("X-RateLimit-Limit")).hasValue("120");
+    }
+
+    @Test
+    void countsARequestThroughTheGatewayOnceAgainstItsToken() throws Exception {
+        Token reader = gateway.create(admin, "Gateway counted read", "read-only");
+        Token settingsAdmin = gateway.create(admin, "Gateway counted write side", "admin");
+        awayFromTheEndOfAMinute();
+
+        HttpResponse<String> read = gateway.get("/api/v1/auth/whoami", "Authorization", reader.bearer());
+        HttpResponse<String> settings =
+                gateway.get("/api/v1/settings/notifications", "Authorization", settingsAdmin.bearer());
+
+        // Each token's first request: one unit of a window, whichever window it falls in.
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("X-RateLimit-Remaining"))
+                .as("a read through the gateway to the query side")
+                .hasValue("119");
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.headers().firstValue("X-RateLimit-Remaining"))
+                .as("a request through the gateway to the command side")
+                .hasValue("29");
+        HttpResponse<String> direct = new ApiClient("http://localhost:" + commandPort)
+                .get("/api/v1/auth/check", "Authorization", reader.bearer());
+        assertThat(direct.headers().firstValue("X-RateLimit-Remaining"))
+                .as("the command side's own count after one request through the gateway and this check")
+                .hasValue("118");
+    }
+
+    @Test
+    void passesAsManyRequestsAsTheLimitThenRelaysTheServicesRefusal() throws Exception {
+        Token settingsAdmin = gateway.create(admin, "Gateway exhausted", "admin");
+        awayFromTheEndOfAMinute();
+
+        for (int i = 1; i <= 30; i++) {
+            HttpResponse<String> passed =
+                    gateway.get("/api/v1/settings/notifications", "Authorization", settingsAdmin.bearer());
+            assertThat(passed.statusCode()).as("request %d of 30", i).isEqualTo(200);
+            assertThat(passed.headers().allValues("X-RateLimit-Remaining"))
+                    .as("request %d of 30", i)
+                    .containsExactly(Integer.toString(30 - i));
+        }
+        HttpResponse<String> refused =
+                gateway.get("/api/v1/settings/notifications", "Authorization", settingsAdmin.bearer());
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("rate-limited");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.headers().allValues("X-RateLimit-Remaining")).containsExactly("0");
+    }
+
+    @Test
+    void neverPassesAClientsGatewaySecretOn() throws Exception {
+        Token reader = gateway.create(admin, "Gateway secret guesser", "read-only");
+        awayFromTheEndOfAMinute();
+
+        HttpResponse<String> check = gateway.get(
+                "/api/v1/auth/check", "Authorization", reader.bearer(), "X-VF-Gateway-Secret", GATEWAY_SECRET);
+        HttpResponse<String> read = gateway.get(
+                "/api/v1/auth/whoami", "Authorization", reader.bearer(), "X-VF-Gateway-Secret", GATEWAY_SECRET);
+
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.headers().firstValue("X-RateLimit-Remaining"))
+                .as("the public auth check counts, whatever the client sends")
+                .hasValue("119");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().allValues("X-RateLimit-Remaining")).containsExactly("118");
     }
 
     @Test
@@ -250,6 +326,14 @@ class ComposeGatewayIT {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         return output;
+    }
+
+    /** Rate-limit windows are whole minutes: a test that fills one starts well before the next. */
+    private static void awayFromTheEndOfAMinute() throws InterruptedException {
+        int second = java.time.LocalTime.now(java.time.ZoneOffset.UTC).getSecond();
+        if (second >= 45) {
+            Thread.sleep((61 - second) * 1000L);
+        }
     }
 
     private static boolean accepts(int port) {

@@ -234,7 +234,7 @@ class NginxGatewayIT {
     }
 
     /**
-     * The gateway's server block rendered from the one template, with its three placeholders, inside a minimal main
+     * The gateway's server block rendered from the one template, with its four placeholders, inside a minimal main
      * configuration that keeps every file nginx writes under a temporary prefix.
      */
     private static Path writeNginxConfiguration(int gatewayPort, int tokenServicePort, int apiPort) throws IOException {
@@ -244,7 +244,9 @@ class NginxGatewayIT {
         String gatewayConf = Files.readString(TEMPLATE, StandardCharsets.UTF_8)
                 .replace("${VF_GATEWAY_PORT}", "127.0.0.1:" + gatewayPort)
                 .replace("${VF_TOKEN_SERVICE}", "127.0.0.1:" + tokenServicePort)
-                .replace("${VF_PROTECTED_API}", "127.0.0.1:" + apiPort);
+                .replace("${VF_PROTECTED_API}", "127.0.0.1:" + apiPort)
+                // Standalone, in front of an API that does not check tokens itself: the gateway's check counts.
+                .replace("${VF_GATEWAY_SECRET}", "");
         assertThat(gatewayConf).as("every placeholder filled").doesNotContain("${VF_");
         Files.writeString(prefix.resolve("gateway.conf"), gatewayConf);
         Files.writeString(prefix.resolve("nginx.conf"), """

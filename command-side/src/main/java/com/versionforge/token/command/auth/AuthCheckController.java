@@ -23,10 +23,12 @@ class AuthCheckController {
 
     private final TokenAuthenticator authenticator;
     private final RoutePolicy routePolicy;
+    private final GatewaySecret gatewaySecret;
 
-    AuthCheckController(TokenAuthenticator authenticator, RoutePolicy routePolicy) {
+    AuthCheckController(TokenAuthenticator authenticator, RoutePolicy routePolicy, GatewaySecret gatewaySecret) {
         this.authenticator = authenticator;
         this.routePolicy = routePolicy;
+        this.gatewaySecret = gatewaySecret;
     }
 
     /**
@@ -37,7 +39,10 @@ class AuthCheckController {
     @Operation(
             summary = "Check a token against the scope of a request",
             description = "With refusals=auth-request, a refusal other than 401 is answered 403 with"
-                    + " X-VF-Refusal-Status naming its real status, for gateways such as nginx auth_request.")
+                    + " X-VF-Refusal-Status naming its real status, for gateways such as nginx auth_request."
+                    + " With X-VF-Gateway-Secret equal to the configured vf.gateway.secret, the check is a"
+                    + " gateway's pre-check: it neither counts against the rate limit nor records a use, and a"
+                    + " pass carries no X-RateLimit-* headers.")
     @Parameter(name = HttpHeaders.AUTHORIZATION, in = ParameterIn.HEADER, description = "Bearer vf_tok_…")
     @Parameter(name = "scope", in = ParameterIn.QUERY, description = "read-only, sync-trigger or admin")
     @Parameter(name = "refusals", in = ParameterIn.QUERY, description = "standard (default) or auth-request")
@@ -49,14 +54,20 @@ class AuthCheckController {
         boolean forAuthSubrequest = forAuthSubrequest(refusals);
         Caller caller;
         try {
-            caller = authenticator.authenticate(
-                    authorization, requiredScope(scope, request), TokenAuthenticator.Client.of(request));
+            Scope required = requiredScope(scope, request);
+            TokenAuthenticator.Client client = TokenAuthenticator.Client.of(request);
+            // A gateway's pre-check: the service behind the gateway counts the request, so this check does not.
+            caller = gatewaySecret.presentedBy(request)
+                    ? authenticator.authenticateUncounted(authorization, required, client)
+                    : authenticator.authenticate(authorization, required, client);
         } catch (AccessRefusedException e) {
             throw forAuthSubrequest ? e.forAuthSubrequest() : e;
         }
 
         String tokenId = caller.tokenId().toString();
-        caller.rateLimit().forEachHeader(response::setHeader);
+        if (caller.rateLimit() != null) {
+            caller.rateLimit().forEachHeader(response::setHeader);
+        }
         response.setHeader("X-VF-Token-Id", tokenId);
         response.setHeader("X-VF-Tenant-Id", caller.tenantId().value());
         response.setHeader("X-VF-Token-Scope", caller.scope().wireName());

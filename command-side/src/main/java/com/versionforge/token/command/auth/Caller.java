@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * The token a request was authenticated with; the tenant of every action is the caller's own.
  *
- * @param rateLimit where the token stands in its rate-limit window after this request
+ * @param rateLimit where the token stands in its rate-limit window after this request; null after a gateway's
+ *     pre-check, which leaves the window to the service behind the gateway
  */
 public record Caller(
         TokenId tokenId, TenantId tenantId, Scope scope, String tokenHint, Instant expiresAt, RateLimit rateLimit) {

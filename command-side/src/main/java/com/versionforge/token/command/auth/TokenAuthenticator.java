@@ -52,6 +52,29 @@ public class TokenAuthenticator {
      * @throws AccessRefusedException with the status and code of API.md otherwise
      */
     public Caller authenticate(String authorization, Scope required, Client client) {
+        Instant now = clock.instant();
+        Credential credential = admitted(authorization, required, client, now);
+        RateLimit rateLimit = rateLimiter.consume(credential.tokenId(), credential.scope());
+        if (!rateLimit.allowed()) {
+            throw AccessRefusedException.rateLimited(rateLimit);
+        }
+
+        usage.record(credential.tokenId(), now, client.ip(), client.userAgent());
+        return caller(credential, rateLimit);
+    }
+
+    /**
+     * The same decision as {@link #authenticate} without the rate limit: for a gateway's pre-check of a request that
+     * the service behind it counts and records. Neither counts nor records a use.
+     *
+     * @return the caller, whose {@link Caller#rateLimit()} is null: this check did not look at the window
+     * @throws AccessRefusedException with the status and code of API.md for an inactive token or a scope refusal
+     */
+    Caller authenticateUncounted(String authorization, Scope required, Client client) {
+        return caller(admitted(authorization, required, client, clock.instant()), null);
+    }
+
+    private Credential admitted(String authorization, Scope required, Client client, Instant now) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw AccessRefusedException.unauthenticated("token-missing", "Send Authorization: Bearer vf_tok_…");
         }
@@ -63,7 +86,6 @@ public class TokenAuthenticator {
                 .findByDigest(secret.digest())
                 .orElseThrow(() -> AccessRefusedException.unauthenticated("token-invalid", "Unknown token"));
 
-        Instant now = clock.instant();
         TokenStatus status = credential.statusAt(now);
         if (status == TokenStatus.REVOKED || status == TokenStatus.EXPIRED) {
             // A dead token still being presented is worth an alert: it is recorded for the audit trail.
@@ -79,12 +101,10 @@ public class TokenAuthenticator {
             throw AccessRefusedException.insufficientScope(
                     required, rateLimiter.peek(credential.tokenId(), credential.scope()));
         }
-        RateLimit rateLimit = rateLimiter.consume(credential.tokenId(), credential.scope());
-        if (!rateLimit.allowed()) {
-            throw AccessRefusedException.rateLimited(rateLimit);
-        }
+        return credential;
+    }
 
-        usage.record(credential.tokenId(), now, client.ip(), client.userAgent());
+    private static Caller caller(Credential credential, RateLimit rateLimit) {
         return new Caller(
                 credential.tokenId(),
                 credential.tenantId(),

@@ -215,6 +215,17 @@ class RateLimitHeadersIT {
     }
 
     @Test
+    void gatewaySecretHeaderCountsWhenNoSecretIsConfigured() {
+        IssuedToken token = tokens.issue(TENANT, Scope.READ_ONLY, CLOCK.instant());
+
+        HttpResponse<String> first = http.get(CHECK, "Authorization", token.bearer(), "X-VF-Gateway-Secret", "guess");
+        HttpResponse<String> blank = http.get(CHECK, "Authorization", token.bearer(), "X-VF-Gateway-Secret", "");
+
+        assertRateLimitHeaders(first, "120", "119");
+        assertRateLimitHeaders(blank, "120", "118");
+    }
+
+    @Test
     void benchEndpointDoesNotExistByDefault() {
         assertThat(http.get("/bench/ping").statusCode()).isEqualTo(404);
     }
