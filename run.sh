@@ -13,7 +13,7 @@ query_jar="query-side/target/query-side-0.1.0-SNAPSHOT.jar"
 
 build_if_needed() {
     local newest_source
-    newest_source=$(find pom.xml shared-api command-side query-side -path '*/target' -prune -o -type f -newer "$command_jar" -print -quit 2>/dev/null || true)
+    newest_source=$(find pom.xml shared-api web-support command-side query-side -path '*/target' -prune -o -type f -newer "$command_jar" -print -quit 2>/dev/null || true)
     if [[ ! -f "$command_jar" || ! -f "$query_jar" || -n "$newest_source" ]]; then
         echo "Building (first run or sources changed)…" >&2
         ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl command-side,query-side -am >&2

@@ -31,7 +31,7 @@ if ! command -v wrk >/dev/null 2>&1; then
     fi
 fi
 
-newest_source=$(find pom.xml shared-api command-side -path '*/target' -prune -o -type f -newer "$jar" -print -quit \
+newest_source=$(find pom.xml shared-api web-support command-side -path '*/target' -prune -o -type f -newer "$jar" -print -quit \
     2>/dev/null || true)
 if [[ ! -f "$jar" || -n "$newest_source" ]]; then
     echo "Building the command side…" >&2

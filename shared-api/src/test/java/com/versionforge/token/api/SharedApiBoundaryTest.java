@@ -22,6 +22,7 @@ class SharedApiBoundaryTest {
                     "javax.persistence..",
                     "org.hibernate..",
                     "com.fasterxml..",
+                    "com.versionforge.token.web..",
                     "com.versionforge.token.command..",
                     "com.versionforge.token.query..");
 

@@ -4,6 +4,7 @@ import com.versionforge.token.api.TokenErrorCode;
 import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.command.auth.AccessRefusedException;
 import com.versionforge.token.command.auth.UnknownScopeException;
+import com.versionforge.token.web.HttpProblemCodes;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -96,7 +97,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         logger.error("Unexpected failure of a request", e);
         return respond(problem(
-                HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR, "The service failed; nothing changed"));
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                HttpProblemCodes.INTERNAL_ERROR,
+                "The service failed; nothing changed"));
     }
 
     @Override
@@ -114,17 +117,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static String codeFor(Exception e, HttpStatusCode status) {
         if (e instanceof HttpMessageNotReadableException) {
-            return ProblemCodes.MALFORMED_REQUEST;
+            return HttpProblemCodes.MALFORMED_REQUEST;
         }
         return switch (status.value()) {
-            case 404 -> ProblemCodes.NOT_FOUND;
-            case 405 -> ProblemCodes.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemCodes.NOT_ACCEPTABLE;
-            case 413 -> ProblemCodes.REQUEST_TOO_LARGE;
-            case 415 -> ProblemCodes.UNSUPPORTED_MEDIA_TYPE;
+            case 404 -> HttpProblemCodes.NOT_FOUND;
+            case 405 -> HttpProblemCodes.METHOD_NOT_ALLOWED;
+            case 406 -> HttpProblemCodes.NOT_ACCEPTABLE;
+            case 413 -> HttpProblemCodes.REQUEST_TOO_LARGE;
+            case 415 -> HttpProblemCodes.UNSUPPORTED_MEDIA_TYPE;
             case 409 -> ProblemCodes.CONFLICT;
-            case 500 -> ProblemCodes.INTERNAL_ERROR;
-            default -> ProblemCodes.INVALID_REQUEST;
+            case 500 -> HttpProblemCodes.INTERNAL_ERROR;
+            default -> HttpProblemCodes.INVALID_REQUEST;
         };
     }
 

@@ -1,6 +1,7 @@
 package com.versionforge.token.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.versionforge.token.web.HttpProblemCodes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +42,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         if (length > maximumBytes || chunked) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + maximumBytes + " bytes");
-            problem.setProperty("code", ProblemCodes.REQUEST_TOO_LARGE);
+            problem.setProperty("code", HttpProblemCodes.REQUEST_TOO_LARGE);
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             objectMapper.writeValue(response.getOutputStream(), problem);

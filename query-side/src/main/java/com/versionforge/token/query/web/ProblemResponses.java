@@ -5,6 +5,7 @@ import com.versionforge.token.api.TokenRuleViolationException;
 import com.versionforge.token.query.auth.AuthRefusedException;
 import com.versionforge.token.query.auth.AuthUnavailableException;
 import com.versionforge.token.query.auth.InsufficientScopeException;
+import com.versionforge.token.web.HttpProblemCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +64,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         logger.error("Unexpected failure of a request", e);
-        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR, "The service failed"));
+        return respond(
+                problem(HttpStatus.INTERNAL_SERVER_ERROR, HttpProblemCodes.INTERNAL_ERROR, "The service failed"));
     }
 
     @Override
@@ -74,8 +76,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             problem.setProperty(
                     "code",
                     e instanceof HttpMessageNotReadableException
-                            ? ProblemCodes.MALFORMED_REQUEST
-                            : ProblemCodes.forStatus(status.value()));
+                            ? HttpProblemCodes.MALFORMED_REQUEST
+                            : HttpProblemCodes.forStatus(status.value()));
         }
         return response;
     }

@@ -1,4 +1,4 @@
-package com.versionforge.token.query.web;
+package com.versionforge.token.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -22,7 +22,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String code = status == 400 ? ProblemCodes.MALFORMED_REQUEST : ProblemCodes.forStatus(status);
+        String code = HttpProblemCodes.forContainerRefusal(status);
         String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"code\":\"%s\"}"
                 .formatted(known == null ? "Error" : known.getReasonPhrase(), status, code);
 

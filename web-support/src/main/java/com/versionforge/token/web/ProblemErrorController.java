@@ -1,4 +1,4 @@
-package com.versionforge.token.query.web;
+package com.versionforge.token.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +25,8 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatusCode.valueOf(code)
                 : HttpStatus.NOT_FOUND;
 
-        // A 400 that reaches this path was refused by the servlet container: the request itself was not well-formed.
-        String code = status.value() == 400 ? ProblemCodes.MALFORMED_REQUEST : ProblemCodes.forStatus(status.value());
-        ProblemDetail problem = ProblemResponses.problem(status, code, null);
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setProperty("code", HttpProblemCodes.forContainerRefusal(status.value()));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
