@@ -286,28 +286,7 @@ class ExpiryNotificationsIT {
     @Test
     void recordsAWebhookDeliveryThatKeepsFailingAndReportsItInHealth() {
         ApiClient api = new ApiClient(port);
-        String admin = admin("notify-fail");
-        api.put(
-                "/api/v1/settings/notifications",
-                admin,
-                "{\"adminEmails\": [], \"webhookUrl\": \"" + webhooks.url("/fail-b") + "\"}");
-        String id = api.post(
-                        "/api/v1/tokens",
-                        admin,
-                        "{\"name\": \"Doomed\", \"scope\": \"read-only\", \"expiresIn\": \"30d\"}")
-                .body()
-                .path("id")
-                .asText();
-
-        api.post("/api/v1/tokens/" + id + "/revoke", admin, "{}");
-
-        await().atMost(DELIVERY_TIMEOUT)
-                .until(() -> "failed"
-                        .equals(jdbc.sql("SELECT status FROM notification_delivery WHERE token_id = ?")
-                                .param(UUID.fromString(id))
-                                .query(String.class)
-                                .optional()
-                                .orElse("")));
+        String id = revokeAndAwaitFailedWebhook(api, "notify-fail", "/fail-b");
         assertThat(webhooks.receivedAt("/fail-b"))
                 .as("every attempt reached the receiver")
                 .hasSize(3);
@@ -342,16 +321,36 @@ class ExpiryNotificationsIT {
 
     @Test
     void countsARedirectingWebhookAsAFailedDelivery() {
-        ApiClient api = new ApiClient(port);
-        String admin = admin("notify-redirect");
+        String id = revokeAndAwaitFailedWebhook(new ApiClient(port), "notify-redirect", "/redirect-c");
+        assertThat(webhooks.receivedAt("/elsewhere"))
+                .as("the redirect is not followed")
+                .isEmpty();
+        assertThat(noticeEvents(TokenId.parse(id), TokenNoticeDeliveredEvent.class))
+                .as("a redirect is not a delivery")
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT last_error FROM notification_delivery WHERE token_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("The webhook answered HTTP 302");
+    }
+
+    /**
+     * Points the tenant's webhook at {@code path} of the receiver, creates and revokes a token, and waits until the
+     * revocation notice's delivery has failed for good.
+     *
+     * @return the revoked token's id
+     */
+    private String revokeAndAwaitFailedWebhook(ApiClient api, String tenant, String path) {
+        String admin = admin(tenant);
         api.put(
                 "/api/v1/settings/notifications",
                 admin,
-                "{\"adminEmails\": [], \"webhookUrl\": \"" + webhooks.url("/redirect-c") + "\"}");
+                "{\"adminEmails\": [], \"webhookUrl\": \"" + webhooks.url(path) + "\"}");
         String id = api.post(
                         "/api/v1/tokens",
                         admin,
-                        "{\"name\": \"Moved\", \"scope\": \"read-only\", \"expiresIn\": \"30d\"}")
+                        "{\"name\": \"Doomed\", \"scope\": \"read-only\", \"expiresIn\": \"30d\"}")
                 .body()
                 .path("id")
                 .asText();
@@ -365,17 +364,7 @@ class ExpiryNotificationsIT {
                                 .query(String.class)
                                 .optional()
                                 .orElse("")));
-        assertThat(webhooks.receivedAt("/elsewhere"))
-                .as("the redirect is not followed")
-                .isEmpty();
-        assertThat(noticeEvents(TokenId.parse(id), TokenNoticeDeliveredEvent.class))
-                .as("a redirect is not a delivery")
-                .isEmpty();
-        assertThat(jdbc.sql("SELECT last_error FROM notification_delivery WHERE token_id = ?")
-                        .param(UUID.fromString(id))
-                        .query(String.class)
-                        .single())
-                .isEqualTo("The webhook answered HTTP 302");
+        return id;
     }
 
     @Test
