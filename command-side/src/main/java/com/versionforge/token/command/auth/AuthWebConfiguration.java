@@ -1,5 +1,6 @@
 package com.versionforge.token.command.auth;
 
+import com.versionforge.token.web.RequestValueArgumentResolver;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -11,11 +12,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AuthWebConfiguration implements WebMvcConfigurer {
 
     private final BearerTokenInterceptor interceptor;
-    private final CallerArgumentResolver callerResolver;
+    private final RequestValueArgumentResolver<Caller> callerResolver =
+            new RequestValueArgumentResolver<>(Caller.class);
 
-    AuthWebConfiguration(BearerTokenInterceptor interceptor, CallerArgumentResolver callerResolver) {
+    AuthWebConfiguration(BearerTokenInterceptor interceptor) {
         this.interceptor = interceptor;
-        this.callerResolver = callerResolver;
     }
 
     @Override

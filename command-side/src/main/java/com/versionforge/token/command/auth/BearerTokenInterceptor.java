@@ -1,6 +1,7 @@
 package com.versionforge.token.command.auth;
 
 import com.versionforge.token.api.Scope;
+import com.versionforge.token.web.RequestValueArgumentResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +30,7 @@ class BearerTokenInterceptor implements HandlerInterceptor {
                 required == null ? Scope.READ_ONLY : required.value(),
                 TokenAuthenticator.Client.of(request));
         caller.rateLimit().forEachHeader(response::setHeader);
-        CallerArgumentResolver.attach(request, caller);
+        RequestValueArgumentResolver.attach(request, Caller.class, caller);
         return true;
     }
 }

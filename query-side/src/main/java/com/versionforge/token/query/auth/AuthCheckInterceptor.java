@@ -1,5 +1,6 @@
 package com.versionforge.token.query.auth;
 
+import com.versionforge.token.web.RequestValueArgumentResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ class AuthCheckInterceptor implements HandlerInterceptor {
                 request.getHeader(HttpHeaders.USER_AGENT));
 
         pass.rateLimitHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        CallerArgumentResolver.attach(request, pass.caller());
+        RequestValueArgumentResolver.attach(request, Caller.class, pass.caller());
         logger.debug(
                 "Token [{}] of tenant [{}] passed the auth check",
                 pass.caller().tokenId(),
