@@ -1,0 +1,177 @@
+package com.versionforge.token.query.dashboard;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The changes that {@link DashboardProjection}'s handlers make to {@code token_dashboard}, collected for the batch of
+ * events that a unit of work covers and applied just before it commits, in its transaction: one query reads the rows
+ * the batch touches, the events change them in memory in event order, and each changed row is written once, however
+ * many of the batch's events touched it. A replay of a token used in many windows thus writes its row once per batch
+ * rather than once per window. Handlers called outside a unit of work, as tests do, change the table at once.
+ *
+ * <p>The processor sequences events by tenant, so no other thread changes a batch's rows while it is open.
+ */
+@Component
+class DashboardChanges {
+
+    private static final String RESOURCE = DashboardChanges.class.getName();
+
+    private final JdbcTemplate jdbc;
+
+    DashboardChanges(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the row of a new token, unless it exists; links it to the token it replaces, whose rotation names it. */
+    void create(DashboardRow row) {
+        add(new Change(row.tokenId(), true, rows -> rows.create(row)));
+    }
+
+    /** Applies the event at {@code sequence} to the token's row, unless the row has it already or does not exist. */
+    void change(UUID tokenId, long sequence, Consumer<DashboardRow> change) {
+        add(new Change(tokenId, false, rows -> {
+            DashboardRow row = rows.get(tokenId);
+            if (row != null && !row.hasApplied(sequence)) {
+                change.accept(row);
+                row.applied(sequence);
+                rows.changed(row);
+            }
+        }));
+    }
+
+    /** Records on a successor's row, if it exists yet, the token it replaces (else its creation will). */
+    void linkSuccessor(UUID successor, UUID predecessor) {
+        add(new Change(successor, false, rows -> {
+            DashboardRow row = rows.get(successor);
+            if (row != null) {
+                row.replaces(predecessor);
+                rows.changed(row);
+            }
+        }));
+    }
+
+    private void add(Change change) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            Batch alone = new Batch();
+            alone.add(change);
+            alone.apply();
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.getOrComputeResource(RESOURCE, key -> {
+                    Batch created = new Batch();
+                    root.onPrepareCommit(unitOfWork -> created.apply());
+                    return created;
+                })
+                .add(change);
+    }
+
+    /** One change, with the token whose row it needs and whether it creates that row. */
+    private record Change(UUID tokenId, boolean creates, Consumer<Batch> apply) {}
+
+    /** The changes of one unit of work and, while they are applied, the rows they touch. */
+    private final class Batch {
+
+        private final List<Change> changes = new ArrayList<>();
+        private final Map<UUID, DashboardRow> rows = new HashMap<>();
+        private final Map<UUID, UUID> predecessors = new HashMap<>();
+        private final Set<UUID> stored = new HashSet<>();
+        private final Set<UUID> changed = new LinkedHashSet<>();
+
+        void add(Change change) {
+            changes.add(change);
+        }
+
+        DashboardRow get(UUID tokenId) {
+            return rows.get(tokenId);
+        }
+
+        void changed(DashboardRow row) {
+            changed.add(row.tokenId());
+            if (row.rotatedTo() != null) {
+                predecessors.put(row.rotatedTo(), row.tokenId());
+            }
+        }
+
+        void create(DashboardRow row) {
+            if (rows.containsKey(row.tokenId())) {
+                return;
+            }
+            UUID predecessor = predecessors.get(row.tokenId());
+            if (predecessor != null) {
+                row.replaces(predecessor);
+            }
+            rows.put(row.tokenId(), row);
+            changed(row);
+        }
+
+        void apply() {
+            load();
+            changes.forEach(change -> change.apply().accept(this));
+            write();
+            changes.clear();
+            rows.clear();
+            predecessors.clear();
+            stored.clear();
+            changed.clear();
+        }
+
+        /** The rows the changes touch, and the predecessors of the tokens they create, in two queries. */
+        private void load() {
+            UUID[] touched = changes.stream().map(Change::tokenId).distinct().toArray(UUID[]::new);
+            jdbc.query(
+                    "SELECT " + DashboardRow.COLUMNS + " FROM token_dashboard WHERE token_id = ANY (?)",
+                    row -> {
+                        DashboardRow read = DashboardRow.read(row);
+                        rows.put(read.tokenId(), read);
+                        stored.add(read.tokenId());
+                    },
+                    (Object) touched);
+            UUID[] created = changes.stream()
+                    .filter(Change::creates)
+                    .map(Change::tokenId)
+                    .filter(tokenId -> !rows.containsKey(tokenId))
+                    .distinct()
+                    .toArray(UUID[]::new);
+            if (created.length > 0) {
+                jdbc.query(
+                        "SELECT token_id, rotated_to FROM token_dashboard WHERE rotated_to = ANY (?)",
+                        row -> {
+                            predecessors.put(row.getObject(2, UUID.class), row.getObject(1, UUID.class));
+                        },
+                        (Object) created);
+            }
+        }
+
+        private void write() {
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            for (UUID tokenId : changed) {
+                DashboardRow row = rows.get(tokenId);
+                if (stored.contains(tokenId)) {
+                    updates.add(row.updateParameters());
+                } else {
+                    inserts.add(row.insertParameters());
+                }
+            }
+            if (!inserts.isEmpty()) {
+                jdbc.batchUpdate(DashboardRow.INSERT, inserts, DashboardRow.INSERT_TYPES);
+            }
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate(DashboardRow.UPDATE, updates, DashboardRow.UPDATE_TYPES);
+            }
+        }
+    }
+}
