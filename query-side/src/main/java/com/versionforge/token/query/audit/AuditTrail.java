@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.versionforge.token.api.AuditMetadata;
 import com.versionforge.token.api.TokenId;
+import com.versionforge.token.query.projection.ColumnArrays;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,25 +54,26 @@ class AuditTrail {
     private static final ObjectMapper DETAILS_JSON = new ObjectMapper();
     // Names never change after creation, so a cache of them can only be stale by being absent.
     private static final int NAME_CACHE_SIZE = 50_000;
-    // Declared types, so that the driver is never asked for them (which costs a round trip per null value).
-    private static final int[] ENTRY_TYPES = {
-        Types.BIGINT,
-        Types.VARCHAR,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.VARCHAR,
-        Types.OTHER,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.CHAR,
-        Types.CHAR
+    // The columns' types, one array of each per batch of entries (ColumnArrays).
+    private static final String[] ENTRY_TYPES = {
+        "bigint",
+        "varchar",
+        "timestamptz",
+        "varchar",
+        "uuid",
+        "text",
+        "text",
+        "text",
+        "text",
+        "text",
+        "bpchar",
+        "bpchar"
     };
-    private static final String INSERT_ENTRY = """
+    private static final String INSERT_ENTRIES = """
             INSERT INTO audit_event (id, tenant_id, occurred_at, type, token_id, token_name, actor, client_ip,
                 request_id, details, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::uuid[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::bpchar[], ?::bpchar[])""";
 
     private final JdbcTemplate jdbc;
     private final Map<UUID, String> names = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
@@ -272,7 +274,7 @@ class AuditTrail {
                 advanced.put(entry.tenantId(), head.after(appended));
             }
 
-            jdbc.batchUpdate(INSERT_ENTRY, linked.stream().map(AuditTrail::row).toList(), ENTRY_TYPES);
+            insert(linked);
             tokenWrites.forEach((write, rows) -> jdbc.batchUpdate(write.sql, rows, write.types));
             jdbc.batchUpdate(
                     """
@@ -389,7 +391,7 @@ class AuditTrail {
                     .findFirst()
                     .orElse(AuditHash.GENESIS);
             AuditEntry inserted = unlinked.linkedAfter(previousHash);
-            jdbc.batchUpdate(INSERT_ENTRY, List.<Object[]>of(row(inserted)), ENTRY_TYPES);
+            insert(List.of(inserted));
 
             List<AuditEntry> later = jdbc.query(
                     "SELECT " + AuditEntries.COLUMNS + " FROM audit_event WHERE tenant_id = ? AND id > ? ORDER BY id",
@@ -408,6 +410,15 @@ class AuditTrail {
                     "UPDATE audit_chain_head SET last_hash = ?, entry_count = entry_count + 1 WHERE tenant_id = ?",
                     hash,
                     tenant);
+        }
+    }
+
+    /** Inserts entries in one statement, however many. */
+    private void insert(List<AuditEntry> entries) {
+        if (!entries.isEmpty()) {
+            jdbc.update(
+                    INSERT_ENTRIES,
+                    ColumnArrays.of(entries.stream().map(AuditTrail::row).toList(), ENTRY_TYPES));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.versionforge.token.query.dashboard;
 
+import com.versionforge.token.query.projection.ColumnArrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * The changes that {@link DashboardProjection}'s handlers make to {@code token_dashboard}, collected for the batch of
  * events that a unit of work covers and applied just before it commits, in its transaction: one query reads the rows
  * the batch touches, the events change them in memory in event order, and each changed row is written once, however
- * many of the batch's events touched it. A replay of a token used in many windows thus writes its row once per batch
+ * many of the batch's events touched it, by one statement for the new rows and one for the others ({@link
+ * ColumnArrays}). A replay of a token used in many windows thus writes its row once per batch
  * rather than once per window. Handlers called outside a unit of work, as tests do, change the table at once.
  *
  * <p>The processor sequences events by tenant, so no other thread changes a batch's rows while it is open.
@@ -167,10 +169,10 @@ class DashboardChanges {
                 }
             }
             if (!inserts.isEmpty()) {
-                jdbc.batchUpdate(DashboardRow.INSERT, inserts, DashboardRow.INSERT_TYPES);
+                jdbc.update(DashboardRow.INSERT, ColumnArrays.of(inserts, DashboardRow.INSERT_TYPES));
             }
             if (!updates.isEmpty()) {
-                jdbc.batchUpdate(DashboardRow.UPDATE, updates, DashboardRow.UPDATE_TYPES);
+                jdbc.update(DashboardRow.UPDATE, ColumnArrays.of(updates, DashboardRow.UPDATE_TYPES));
             }
         }
     }

@@ -1,9 +1,9 @@
 package com.versionforge.token.query.dashboard;
 
 import com.versionforge.token.api.TokenStatus;
+import com.versionforge.token.query.projection.ColumnArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,44 +21,45 @@ final class DashboardRow {
             + " expires_at, last_used_at, last_used_ip, use_count, revoked_at, revoked_by, revoke_reason, expired_at,"
             + " rotated_from, rotated_to, grace_ends_at, last_sequence";
 
+    /** Inserts rows given as {@link ColumnArrays} of {@link #insertParameters()} and {@link #INSERT_TYPES}. */
     static final String INSERT = "INSERT INTO token_dashboard (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::text[],"
+            + " ?::timestamptz[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::bigint[],"
+            + " ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::timestamptz[],"
+            + " ?::bigint[])";
 
-    /** Declared types, so that the driver never asks the database for the type of a null. */
-    static final int[] INSERT_TYPES = {
-        Types.OTHER,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.VARCHAR,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.VARCHAR,
-        Types.BIGINT,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.VARCHAR,
-        Types.VARCHAR,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.OTHER,
-        Types.OTHER,
-        Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.BIGINT
+    static final String[] INSERT_TYPES = {
+        "uuid", "varchar", "text", "varchar", "varchar", "text", "timestamptz", "text", "timestamptz", "timestamptz",
+        "text", "bigint", "timestamptz", "text", "text", "timestamptz", "uuid", "uuid", "timestamptz", "bigint"
     };
 
-    /** What events change after creation, in the order of {@link #updateParameters()}. */
+    /** Updates what events change after creation, for rows given as {@link #updateParameters()}. */
     static final String UPDATE = """
-            UPDATE token_dashboard SET status = ?, last_used_at = ?, last_used_ip = ?, use_count = ?, revoked_at = ?,
-                revoked_by = ?, revoke_reason = ?, expired_at = ?, rotated_from = ?, rotated_to = ?, grace_ends_at = ?,
-                last_sequence = ?
-            WHERE token_id = ?""";
+            UPDATE token_dashboard d SET status = v.status, last_used_at = v.last_used_at,
+                last_used_ip = v.last_used_ip, use_count = v.use_count, revoked_at = v.revoked_at,
+                revoked_by = v.revoked_by, revoke_reason = v.revoke_reason, expired_at = v.expired_at,
+                rotated_from = v.rotated_from, rotated_to = v.rotated_to, grace_ends_at = v.grace_ends_at,
+                last_sequence = v.last_sequence
+            FROM unnest(?::varchar[], ?::timestamptz[], ?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[],
+                ?::timestamptz[], ?::uuid[], ?::uuid[], ?::timestamptz[], ?::bigint[], ?::uuid[])
+                AS v(status, last_used_at, last_used_ip, use_count, revoked_at, revoked_by, revoke_reason, expired_at,
+                    rotated_from, rotated_to, grace_ends_at, last_sequence, token_id)
+            WHERE d.token_id = v.token_id""";
 
-    static final int[] UPDATE_TYPES = {
-        Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE,
-        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.OTHER, Types.OTHER,
-        Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.OTHER
+    static final String[] UPDATE_TYPES = {
+        "varchar",
+        "timestamptz",
+        "text",
+        "bigint",
+        "timestamptz",
+        "text",
+        "text",
+        "timestamptz",
+        "uuid",
+        "uuid",
+        "timestamptz",
+        "bigint",
+        "uuid"
     };
 
     private final UUID tokenId;

@@ -17,12 +17,18 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The JDBC event storage engine as Axon's auto-configuration builds it, except for how many events one query of a
  * tracking processor fetches: Axon's 100 means a round trip, a statement and a result set per 100 events, which a
- * replay of the whole history feels (see BENCHMARKS.md, "Projection rebuild"). Not in the {@code axonserver} profile,
+ * replay of the whole history feels (see BENCHMARKS.md, "Projection rebuild"); and its gap settings, named for
+ * {@link ProjectionReplay}. Not in the {@code axonserver} profile,
  * where the events come from Axon Server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class EventStoreConfiguration {
+
+    // Axon's own defaults, named because ProjectionReplay computes positions by the same rule as the engine.
+    static final int GAP_TIMEOUT_MS = 60_000;
+    static final int MAX_GAP_OFFSET = 10_000;
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
     @Bean
     EventStorageEngine eventStorageEngine(
@@ -44,6 +50,9 @@ class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .batchSize(eventFetchSize)
+                .gapTimeout(GAP_TIMEOUT_MS)
+                .maxGapOffset(MAX_GAP_OFFSET)
+                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .build();
     }
 }

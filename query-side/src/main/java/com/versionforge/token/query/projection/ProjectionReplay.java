@@ -1,0 +1,360 @@
+package com.versionforge.token.query.projection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays a long stretch of the event store into projections in bulk, instead of through their tracking processors:
+ * a rebuild from the first event, or a node that starts far behind the head. It claims every segment of the
+ * processors in the token store, so that no node's processor handles them meanwhile, reads the events in keyset pages
+ * of {@code vf.projection.replay.chunk-size}, and hands each page to the processors' own event handlers (the same
+ * handlers, with their own error handling, as the processors use) in one unit of work and one transaction, which also
+ * stores the position reached in every segment. Then it releases the segments, and the processors go on from there.
+ *
+ * <p>What it leaves out of the processors' way of working is what costs them most per event on a replay: a unit of
+ * work, a monitor and an interceptor chain per event, and every segment reading every event. The positions it stores
+ * are the ones the processors' own reading would have reached, gaps included (the JDBC engine's rule, with the same
+ * settings as {@link EventStoreConfiguration}), so an event that commits late into a gap is still handled afterwards.
+ *
+ * <p>Only with the JDBC event store (not in the {@code axonserver} profile), and only when the processors' segments
+ * all stand at one position without gaps — after a reset, or never started — else the processors catch up by
+ * themselves.
+ */
+@Component
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+public class ProjectionReplay {
+
+    private static final Logger logger = LoggerFactory.getLogger(ProjectionReplay.class);
+    private static final long BEFORE_THE_FIRST_EVENT = -1;
+    private static final String READER_THREAD = "projection-replay-reader";
+    private static final String READ_PAGE = """
+            SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payloadtype,
+                payloadrevision, payload, metadata
+            FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT ?""";
+
+    private final DataSource dataSource;
+    private final Serializer eventSerializer;
+    private final org.axonframework.config.Configuration axon;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactionManager;
+    private final EventProcessorProperties processorProperties;
+    private final int chunkSize;
+
+    ProjectionReplay(
+            DataSource dataSource,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration axon,
+            TokenStore tokenStore,
+            TransactionManager transactionManager,
+            EventProcessorProperties processorProperties,
+            @Value("${vf.projection.replay.chunk-size}") int chunkSize) {
+        this.dataSource = dataSource;
+        this.eventSerializer = eventSerializer;
+        this.axon = axon;
+        this.tokenStore = tokenStore;
+        this.transactionManager = transactionManager;
+        this.processorProperties = processorProperties;
+        this.chunkSize = chunkSize;
+    }
+
+    /**
+     * Brings the named processors, which must not be running on this node, up to the head of the event store in bulk,
+     * if they are at least {@code threshold} events behind it and this node can claim all their segments.
+     *
+     * @return whether it did; if not, nothing changed
+     */
+    public boolean catchUp(List<String> processorNames, long threshold) {
+        if (head() - BEFORE_THE_FIRST_EVENT < Math.max(1, threshold)) {
+            return false;
+        }
+        Map<String, int[]> claimed = new LinkedHashMap<>();
+        try {
+            Optional<GapAwareTrackingToken> start = Optional.empty();
+            Long startIndex = null;
+            for (String name : processorNames) {
+                Optional<Position> position = claimAll(name, claimed);
+                if (position.isEmpty()
+                        || (startIndex != null && startIndex != position.get().index())) {
+                    logger.info(
+                            "Processor [{}] catches up by itself: its segments are not all at one position,"
+                                    + " or another node holds one of them",
+                            name);
+                    return false;
+                }
+                startIndex = position.get().index();
+                start = position.get().token();
+            }
+            long behind = head() - (startIndex == null ? BEFORE_THE_FIRST_EVENT : startIndex);
+            if (startIndex == null || behind < Math.max(1, threshold)) {
+                return false;
+            }
+
+            logger.info("Replaying {} events into processors {} in bulk", behind, processorNames);
+            long replayed = replay(processorNames, claimed, startIndex, start.orElse(null));
+            logger.info("Replayed {} events into processors {} in bulk", replayed, processorNames);
+            return true;
+        } finally {
+            release(claimed);
+        }
+    }
+
+    /** Claims every segment of the processor; its common position, unless they differ, have gaps or are not free. */
+    private Optional<Position> claimAll(String name, Map<String, int[]> claimed) {
+        return transactionManager.fetchInTransaction(() -> {
+            int[] segments = tokenStore.fetchSegments(name);
+            if (segments.length == 0) {
+                tokenStore.initializeTokenSegments(name, initialSegmentCount(name));
+                segments = tokenStore.fetchSegments(name);
+            }
+            List<TrackingToken> tokens = new ArrayList<>();
+            try {
+                for (int segment : segments) {
+                    tokens.add(tokenStore.fetchToken(name, segment));
+                    claimed.merge(name, new int[] {segment}, ProjectionReplay::concat);
+                }
+            } catch (UnableToClaimTokenException held) {
+                return Optional.empty();
+            }
+            List<Position> positions =
+                    tokens.stream().map(Position::of).distinct().toList();
+            return positions.size() == 1 ? Optional.ofNullable(positions.get(0)) : Optional.empty();
+        });
+    }
+
+    /**
+     * Replays page after page. A reader thread reads and deserializes the next page while this one is handled and
+     * committed, which is when the thread would otherwise wait for the database.
+     */
+    private long replay(
+            List<String> processorNames, Map<String, int[]> segments, long startIndex, GapAwareTrackingToken start) {
+        List<EventHandlerInvoker> invokers = processors(processorNames).stream()
+                .map(TrackingEventProcessor::eventHandlerInvoker)
+                .toList();
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, READER_THREAD));
+        try {
+            long replayed = 0;
+            CompletableFuture<Page> next = CompletableFuture.supplyAsync(() -> nextPage(start, startIndex), reader);
+            while (next != null) {
+                Page page = next.join();
+                boolean full = page.messages().size() == chunkSize;
+                next = full
+                        ? CompletableFuture.supplyAsync(() -> nextPage(page.position(), page.lastIndex()), reader)
+                        : null;
+                if (!page.messages().isEmpty()) {
+                    handle(page, invokers, segments);
+                    replayed += page.messages().size();
+                }
+            }
+            return replayed;
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /** Handles one page of events and stores the position after it in every segment, in one transaction. */
+    private void handle(Page page, List<EventHandlerInvoker> invokers, Map<String, int[]> segments) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(page.messages());
+        unitOfWork.attachTransaction(transactionManager);
+        unitOfWork.onPrepareCommit(committing -> segments.forEach((name, ids) -> {
+            for (int segment : ids) {
+                tokenStore.storeToken(page.position(), name, segment);
+            }
+        }));
+        ResultMessage<?> result = unitOfWork.executeWithResult(
+                () -> {
+                    for (EventHandlerInvoker invoker : invokers) {
+                        invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+                    }
+                    return null;
+                },
+                RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new IllegalStateException(
+                    "The bulk replay stopped at a page ending at event [" + page.lastIndex() + "]",
+                    result.exceptionResult());
+        }
+    }
+
+    /** Reads the page after {@code lastIndex}, deserialized, with the position after it. */
+    private Page nextPage(GapAwareTrackingToken position, long lastIndex) {
+        List<TrackedEventData<?>> read = readPage(lastIndex);
+        GapAwareTrackingToken after = position;
+        for (TrackedEventData<?> event : read) {
+            after = advance(after, event);
+        }
+        List<EventMessage<?>> messages = new ArrayList<>(read.size());
+        EventUtils.upcastAndDeserializeTrackedEvents(read.stream(), eventSerializer, axon.upcasterChain())
+                .forEach(message -> {
+                    // Deserialized here, on the reader thread, rather than by the first handler that asks.
+                    message.getPayload();
+                    message.getMetaData();
+                    messages.add(message);
+                });
+        return new Page(messages, after, after == null ? lastIndex : after.getIndex());
+    }
+
+    /** The next page of events; each carries its own global index as its tracking token. */
+    private List<TrackedEventData<?>> readPage(long after) {
+        List<TrackedEventData<?>> page = new ArrayList<>(chunkSize);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(READ_PAGE)) {
+            query.setLong(1, after);
+            query.setInt(2, chunkSize);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    String aggregateId = row.getString(3);
+                    String eventId = row.getString(5);
+                    page.add(new TrackedDomainEventData<>(
+                            new GlobalSequenceTrackingToken(row.getLong(1)),
+                            new GenericDomainEventEntry<>(
+                                    row.getString(2),
+                                    eventId.equals(aggregateId) ? null : aggregateId,
+                                    row.getLong(4),
+                                    eventId,
+                                    row.getString(6),
+                                    row.getString(7),
+                                    row.getString(8),
+                                    row.getBytes(9),
+                                    row.getBytes(10))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the events after [" + after + "]", e);
+        }
+        return page;
+    }
+
+    /** The position after {@code event}, by the JDBC engine's rule: only recent events leave gaps below them. */
+    private static GapAwareTrackingToken advance(GapAwareTrackingToken position, TrackedEventData<?> event) {
+        long index = event.trackingToken().position().orElseThrow();
+        Instant gapTimeoutFrame =
+                GenericEventMessage.clock.instant().minus(EventStoreConfiguration.GAP_TIMEOUT_MS, ChronoUnit.MILLIS);
+        boolean allowGaps = event.getTimestamp().isAfter(gapTimeoutFrame);
+        if (position == null) {
+            return GapAwareTrackingToken.newInstance(
+                    index,
+                    allowGaps
+                            ? LongStream.range(Math.min(EventStoreConfiguration.LOWEST_GLOBAL_SEQUENCE, index), index)
+                                    .boxed()
+                                    .collect(Collectors.toCollection(TreeSet::new))
+                            : new TreeSet<>());
+        }
+        return position.advanceTo(index, allowGaps ? EventStoreConfiguration.MAX_GAP_OFFSET : 0);
+    }
+
+    private long head() {
+        return transactionManager.fetchInTransaction(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement query =
+                            connection.prepareStatement("SELECT coalesce(max(globalindex), -1) FROM domainevententry");
+                    ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the head of the event store", e);
+            }
+        });
+    }
+
+    private void release(Map<String, int[]> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        transactionManager.executeInTransaction(() -> claimed.forEach((name, segments) -> {
+            for (int segment : segments) {
+                tokenStore.releaseClaim(name, segment);
+            }
+        }));
+    }
+
+    private List<TrackingEventProcessor> processors(List<String> names) {
+        EventProcessingConfiguration processing = axon.eventProcessingConfiguration();
+        return names.stream()
+                .map(name -> processing
+                        .eventProcessor(name, TrackingEventProcessor.class)
+                        .orElseThrow(() -> new IllegalArgumentException("No tracking processor [" + name + "]")))
+                .toList();
+    }
+
+    private int initialSegmentCount(String name) {
+        EventProcessorProperties.ProcessorSettings settings =
+                processorProperties.getProcessors().get(name);
+        return settings == null || settings.getInitialSegmentCount() == null ? 1 : settings.getInitialSegmentCount();
+    }
+
+    private static int[] concat(int[] first, int[] second) {
+        int[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    /** Deserialized events, and the position after the last of them. */
+    private record Page(List<EventMessage<?>> messages, GapAwareTrackingToken position, long lastIndex) {}
+
+    /**
+     * Where a segment stands: before the first event (no token, or a reset token that has not moved), or after an
+     * index without gaps. Null for a position a bulk replay cannot continue from.
+     */
+    private record Position(long index, Optional<GapAwareTrackingToken> token) {
+
+        static Position of(TrackingToken token) {
+            if (token == null) {
+                return new Position(BEFORE_THE_FIRST_EVENT, Optional.empty());
+            }
+            Optional<GapAwareTrackingToken> gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+            if (gapAware.isEmpty()) {
+                return WrappedToken.unwrapLowerBound(token) == null
+                        ? new Position(BEFORE_THE_FIRST_EVENT, Optional.empty())
+                        : null;
+            }
+            return gapAware.get().getGaps().isEmpty()
+                    ? new Position(gapAware.get().getIndex(), gapAware)
+                    : null;
+        }
+    }
+}
