@@ -6,8 +6,10 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Where the next page of the trail starts: after the entry with this id. Entries only ever get higher ids, so a walk
- * through the pages sees each entry once even while new ones are appended. Clients see it as an opaque string.
+ * Where the next page of the trail starts: after the entry with this id. Pages show only entries that nothing can be
+ * inserted below any more (see {@link AuditWatermark}), and entries shown later have higher ids, so a walk through the
+ * pages sees each entry once even while new ones are appended or an event commits late. Clients see it as an opaque
+ * string.
  *
  * @param afterId the id of the last entry shown
  */

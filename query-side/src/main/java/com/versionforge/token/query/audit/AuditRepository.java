@@ -30,32 +30,41 @@ class AuditRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final TransactionTemplate readOnlySnapshot;
+    private final AuditWatermark watermark;
 
-    AuditRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
+    AuditRepository(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            AuditWatermark watermark) {
         this.jdbc = jdbc;
+        this.watermark = watermark;
         JdbcTemplate streamingTemplate = new JdbcTemplate(dataSource);
         streamingTemplate.setFetchSize(FETCH_SIZE);
         this.streaming = new NamedParameterJdbcTemplate(streamingTemplate);
         this.readOnlySnapshot = new TransactionTemplate(transactionManager);
         readOnlySnapshot.setReadOnly(true);
-        // One snapshot for the whole walk: entries appended meanwhile neither show up half-way nor break the chain.
+        // One snapshot for the whole read: entries appended meanwhile neither show up half-way nor break the chain, and
+        // the audit processor's tokens, stored with the entries of each batch, say which of these entries are final.
         readOnlySnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
-     * One page of a tenant's trail in id order, starting after the cursor: entries appended meanwhile get higher ids,
-     * so a walk through the pages sees every entry once.
+     * One page of a tenant's final entries (see {@link AuditWatermark}) in id order, starting after the cursor:
+     * entries that become final later have higher ids, so a walk through the pages sees every entry once, with the
+     * hashes it keeps.
      *
      * @param after where the page starts, or null for the first page
      */
     AuditPage findPage(TenantId tenantId, AuditFilter filter, AuditCursor after, int limit) {
-        Query query = Query.of(tenantId, filter, after);
-        query.params.put("fetch", limit + 1);
-
-        List<AuditEntry> rows = jdbc.sql(query.sql() + " LIMIT :fetch")
-                .params(query.params)
-                .query(AuditEntries::read)
-                .list();
+        List<AuditEntry> rows = readOnlySnapshot.execute(status -> {
+            Query query = Query.of(tenantId, filter, after, watermark.servedBelow());
+            query.params.put("fetch", limit + 1);
+            return jdbc.sql(query.sql() + " LIMIT :fetch")
+                    .params(query.params)
+                    .query(AuditEntries::read)
+                    .list();
+        });
 
         if (rows.size() <= limit) {
             return new AuditPage(rows, null);
@@ -65,16 +74,21 @@ class AuditRepository {
     }
 
     /**
-     * Hands every entry of the filtered range to {@code sink}, in id order, holding only a few hundred in memory:
-     * for exports of any length.
+     * Hands every final entry (see {@link AuditWatermark}) of the filtered range to {@code sink}, in id order, holding
+     * only a few hundred in memory: for exports of any length.
      */
     void streamAll(TenantId tenantId, AuditFilter filter, AuditCursor after, Consumer<AuditEntry> sink) {
-        Query query = Query.of(tenantId, filter, after);
-        readOnlySnapshot.executeWithoutResult(status -> streaming.query(
-                query.sql(), query.params, (RowCallbackHandler) row -> sink.accept(AuditEntries.read(row, 0))));
+        readOnlySnapshot.executeWithoutResult(status -> {
+            Query query = Query.of(tenantId, filter, after, watermark.servedBelow());
+            streaming.query(
+                    query.sql(), query.params, (RowCallbackHandler) row -> sink.accept(AuditEntries.read(row, 0)));
+        });
     }
 
-    /** Walks a tenant's whole chain, in id order, from one consistent snapshot. */
+    /**
+     * Walks a tenant's whole chain, in id order, from one consistent snapshot: entries that are not final yet too,
+     * since the chain's recorded end is its last entry, and a relinked chain verifies like any other.
+     */
     ChainVerification verify(TenantId tenantId) {
         return readOnlySnapshot.execute(status -> {
             Optional<AuditChainWalk.Head> head = jdbc.sql(
@@ -94,11 +108,15 @@ class AuditRepository {
     /** The SQL of a filtered range, without its limit. */
     private record Query(String where, Map<String, Object> params) {
 
-        static Query of(TenantId tenantId, AuditFilter filter, AuditCursor after) {
+        static Query of(TenantId tenantId, AuditFilter filter, AuditCursor after, long servedBelow) {
             List<String> conditions = new ArrayList<>();
             Map<String, Object> params = new HashMap<>();
             conditions.add("tenant_id = :tenantId");
             params.put("tenantId", tenantId.value());
+            if (servedBelow != AuditWatermark.NONE) {
+                conditions.add("id < :servedBelow");
+                params.put("servedBelow", servedBelow);
+            }
             if (filter.tokenId() != null) {
                 conditions.add("token_id = :tokenId");
                 params.put("tokenId", filter.tokenId());
