@@ -6,13 +6,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /**
  * A batch of rows as the parameters of one statement that reads them as arrays, one per column, through PostgreSQL's
  * {@code unnest(?::bigint[], ?::text[], …)}: the database parses, plans and runs one statement for the whole batch,
- * where a JDBC batch runs one per row, which is most of what a projection's replay waits for. Times are sent as their
- * ISO-8601 text, which PostgreSQL reads exactly.
+ * where a JDBC batch runs one per row, which is most of what a projection's replay waits for. Values are text,
+ * numbers, UUIDs and times; times go as their ISO-8601 text (years 1 to 9999), which PostgreSQL rounds to microseconds.
  */
 public final class ColumnArrays implements PreparedStatementSetter {
 
@@ -48,6 +49,10 @@ public final class ColumnArrays implements PreparedStatementSetter {
         if (value instanceof Instant || value instanceof OffsetDateTime) {
             return value.toString();
         }
-        return value;
+        if (value == null || value instanceof String || value instanceof Number || value instanceof UUID) {
+            return value;
+        }
+        throw new IllegalArgumentException(
+                "No array element for a " + value.getClass().getName());
     }
 }

@@ -28,12 +28,12 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.ResultMessage;
@@ -75,7 +75,7 @@ public class ProjectionReplay {
     private static final String READ_PAGE = """
             SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payloadtype,
                 payloadrevision, payload, metadata
-            FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT ?""";
+            FROM domainevententry WHERE globalindex > ? AND globalindex <= ? ORDER BY globalindex LIMIT ?""";
 
     private final DataSource dataSource;
     private final Serializer eventSerializer;
@@ -109,7 +109,8 @@ public class ProjectionReplay {
      * @return whether it did; if not, nothing changed
      */
     public boolean catchUp(List<String> processorNames, long threshold) {
-        if (head() - BEFORE_THE_FIRST_EVENT < Math.max(1, threshold)) {
+        long head = head();
+        if (head - BEFORE_THE_FIRST_EVENT < Math.max(1, threshold)) {
             return false;
         }
         Map<String, int[]> claimed = new LinkedHashMap<>();
@@ -120,22 +121,22 @@ public class ProjectionReplay {
                 Optional<Position> position = claimAll(name, claimed);
                 if (position.isEmpty()
                         || (startIndex != null && startIndex != position.get().index())) {
-                    logger.info(
-                            "Processor [{}] catches up by itself: its segments are not all at one position,"
-                                    + " or another node holds one of them",
+                    logger.debug(
+                            "Processor [{}] catches up by itself: its segments are not all at one position without"
+                                    + " gaps, or another node holds one of them",
                             name);
                     return false;
                 }
                 startIndex = position.get().index();
                 start = position.get().token();
             }
-            long behind = head() - (startIndex == null ? BEFORE_THE_FIRST_EVENT : startIndex);
+            long behind = head - (startIndex == null ? BEFORE_THE_FIRST_EVENT : startIndex);
             if (startIndex == null || behind < Math.max(1, threshold)) {
                 return false;
             }
 
             logger.info("Replaying {} events into processors {} in bulk", behind, processorNames);
-            long replayed = replay(processorNames, claimed, startIndex, start.orElse(null));
+            long replayed = replay(processorNames, claimed, startIndex, start.orElse(null), head);
             logger.info("Replayed {} events into processors {} in bulk", replayed, processorNames);
             return true;
         } finally {
@@ -171,23 +172,30 @@ public class ProjectionReplay {
      * committed, which is when the thread would otherwise wait for the database.
      */
     private long replay(
-            List<String> processorNames, Map<String, int[]> segments, long startIndex, GapAwareTrackingToken start) {
+            List<String> processorNames,
+            Map<String, int[]> segments,
+            long startIndex,
+            GapAwareTrackingToken start,
+            long head) {
         List<EventHandlerInvoker> invokers = processors(processorNames).stream()
                 .map(TrackingEventProcessor::eventHandlerInvoker)
                 .toList();
         ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, READER_THREAD));
         try {
             long replayed = 0;
-            CompletableFuture<Page> next = CompletableFuture.supplyAsync(() -> nextPage(start, startIndex), reader);
+            CompletableFuture<Page> next =
+                    CompletableFuture.supplyAsync(() -> nextPage(start, startIndex, head), reader);
             while (next != null) {
                 Page page = next.join();
-                boolean full = page.messages().size() == chunkSize;
-                next = full
-                        ? CompletableFuture.supplyAsync(() -> nextPage(page.position(), page.lastIndex()), reader)
+                boolean more = page.rows() == chunkSize && page.lastIndex() < head;
+                next = more
+                        ? CompletableFuture.supplyAsync(() -> nextPage(page.position(), page.lastIndex(), head), reader)
                         : null;
-                if (!page.messages().isEmpty()) {
+                if (page.rows() > 0) {
+                    extendClaims(segments);
                     handle(page, invokers, segments);
-                    replayed += page.messages().size();
+                    replayed += page.rows();
+                    logger.debug("Replayed events up to [{}] of [{}]", page.lastIndex(), head);
                 }
             }
             return replayed;
@@ -220,9 +228,9 @@ public class ProjectionReplay {
         }
     }
 
-    /** Reads the page after {@code lastIndex}, deserialized, with the position after it. */
-    private Page nextPage(GapAwareTrackingToken position, long lastIndex) {
-        List<TrackedEventData<?>> read = readPage(lastIndex);
+    /** Reads the page after {@code lastIndex}, up to {@code head}, deserialized, with the position after it. */
+    private Page nextPage(GapAwareTrackingToken position, long lastIndex, long head) {
+        List<TrackedEventData<?>> read = readPage(lastIndex, head);
         GapAwareTrackingToken after = position;
         for (TrackedEventData<?> event : read) {
             after = advance(after, event);
@@ -235,16 +243,17 @@ public class ProjectionReplay {
                     message.getMetaData();
                     messages.add(message);
                 });
-        return new Page(messages, after, after == null ? lastIndex : after.getIndex());
+        return new Page(messages, read.size(), after, after == null ? lastIndex : after.getIndex());
     }
 
     /** The next page of events; each carries its own global index as its tracking token. */
-    private List<TrackedEventData<?>> readPage(long after) {
+    private List<TrackedEventData<?>> readPage(long after, long head) {
         List<TrackedEventData<?>> page = new ArrayList<>(chunkSize);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(READ_PAGE)) {
             query.setLong(1, after);
-            query.setInt(2, chunkSize);
+            query.setLong(2, head);
+            query.setInt(3, chunkSize);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     String aggregateId = row.getString(3);
@@ -301,15 +310,32 @@ public class ProjectionReplay {
         });
     }
 
+    /** Renews the claims before a page, however long reading it took; a claim lost meanwhile stops the replay. */
+    private void extendClaims(Map<String, int[]> claimed) {
+        transactionManager.executeInTransaction(() -> claimed.forEach((name, segments) -> {
+            for (int segment : segments) {
+                tokenStore.extendClaim(name, segment);
+            }
+        }));
+    }
+
+    /** Releases the claims; a failure to do so is logged, not thrown over the replay's own (they time out anyway). */
     private void release(Map<String, int[]> claimed) {
         if (claimed.isEmpty()) {
             return;
         }
-        transactionManager.executeInTransaction(() -> claimed.forEach((name, segments) -> {
-            for (int segment : segments) {
-                tokenStore.releaseClaim(name, segment);
-            }
-        }));
+        try {
+            transactionManager.executeInTransaction(() -> claimed.forEach((name, segments) -> {
+                for (int segment : segments) {
+                    tokenStore.releaseClaim(name, segment);
+                }
+            }));
+        } catch (RuntimeException e) {
+            logger.warn(
+                    "Could not release the segments of {}; they are free again after the claim timeout",
+                    claimed.keySet(),
+                    e);
+        }
     }
 
     private List<TrackingEventProcessor> processors(List<String> names) {
@@ -334,27 +360,26 @@ public class ProjectionReplay {
     }
 
     /** Deserialized events, and the position after the last of them. */
-    private record Page(List<EventMessage<?>> messages, GapAwareTrackingToken position, long lastIndex) {}
+    private record Page(List<EventMessage<?>> messages, int rows, GapAwareTrackingToken position, long lastIndex) {}
 
     /**
      * Where a segment stands: before the first event (no token, or a reset token that has not moved), or after an
-     * index without gaps. Null for a position a bulk replay cannot continue from.
+     * index without gaps (a plain token of the JDBC engine, or a reset token that has moved that far). Null for any
+     * other token, which a bulk replay does not continue from.
      */
     private record Position(long index, Optional<GapAwareTrackingToken> token) {
 
         static Position of(TrackingToken token) {
-            if (token == null) {
+            TrackingToken current = token instanceof ReplayToken reset ? reset.getCurrentToken() : token;
+            if (current == null) {
                 return new Position(BEFORE_THE_FIRST_EVENT, Optional.empty());
             }
-            Optional<GapAwareTrackingToken> gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
-            if (gapAware.isEmpty()) {
-                return WrappedToken.unwrapLowerBound(token) == null
-                        ? new Position(BEFORE_THE_FIRST_EVENT, Optional.empty())
-                        : null;
+            // Nothing else: a merged segment's token, for one, may stand at two positions at once.
+            if (current instanceof GapAwareTrackingToken gapAware
+                    && gapAware.getGaps().isEmpty()) {
+                return new Position(gapAware.getIndex(), Optional.of(gapAware));
             }
-            return gapAware.get().getGaps().isEmpty()
-                    ? new Position(gapAware.get().getIndex(), gapAware)
-                    : null;
+            return null;
         }
     }
 }

@@ -2,7 +2,6 @@ package com.versionforge.token.query.projection;
 
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Runs a bulk replay at start for every projection that is far behind the head of the event store. */
+/** Runs a bulk replay at start for each projection that is far behind the head of the event store. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class ProjectionReplayConfiguration {
@@ -20,18 +19,18 @@ class ProjectionReplayConfiguration {
     private static final Logger logger = LoggerFactory.getLogger(ProjectionReplayConfiguration.class);
 
     /**
-     * Just before Axon starts the processors, brings each tracking processor at least {@code threshold} events behind
-     * the head up to it in bulk, if this node can claim all its segments. A replay that fails leaves the processor at
-     * the last page it committed, from where the processor goes on by itself.
+     * Just before Axon starts the processors, brings each of {@code processors} that is at least {@code threshold}
+     * events behind the head up to it in bulk, if this node can claim all its segments; the service answers HTTP only
+     * after that. A replay that fails leaves the processor at the last page it committed, from where the processor goes
+     * on by itself. Only projections belong in the list: processors whose handlers replay from the first event, have no
+     * side effects and need no interceptor (the bulk replay runs their handlers as a replay without saying so).
      */
     @Bean
     ConfigurerModule bulkReplayAtStart(
-            ObjectProvider<ProjectionReplay> replay, @Value("${vf.projection.replay.threshold}") long threshold) {
+            ObjectProvider<ProjectionReplay> replay,
+            @Value("${vf.projection.replay.processors}") List<String> processors,
+            @Value("${vf.projection.replay.threshold}") long threshold) {
         return configurer -> configurer.onInitialize(axon -> axon.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
-            List<String> processors = axon.eventProcessingConfiguration().eventProcessors().values().stream()
-                    .filter(TrackingEventProcessor.class::isInstance)
-                    .map(processor -> processor.getName())
-                    .toList();
             for (String processor : processors) {
                 try {
                     replay.getObject().catchUp(List.of(processor), threshold);
