@@ -70,7 +70,7 @@ import org.springframework.stereotype.Component;
 public class ProjectionReplay {
 
     private static final Logger logger = LoggerFactory.getLogger(ProjectionReplay.class);
-    private static final long BEFORE_THE_FIRST_EVENT = -1;
+    private static final long BEFORE_THE_FIRST_EVENT = EventStoreConfiguration.LOWEST_GLOBAL_SEQUENCE - 1;
     private static final String READER_THREAD = "projection-replay-reader";
     private static final String READ_PAGE = """
             SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payloadtype,
@@ -296,18 +296,17 @@ public class ProjectionReplay {
         return position.advanceTo(index, allowGaps ? EventStoreConfiguration.MAX_GAP_OFFSET : 0);
     }
 
+    /** The global index of the last event stored, or {@link #BEFORE_THE_FIRST_EVENT}. */
     private long head() {
-        return transactionManager.fetchInTransaction(() -> {
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement query =
-                            connection.prepareStatement("SELECT coalesce(max(globalindex), -1) FROM domainevententry");
-                    ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the head of the event store", e);
-            }
-        });
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT coalesce(max(globalindex), " + BEFORE_THE_FIRST_EVENT + ") FROM domainevententry");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the head of the event store", e);
+        }
     }
 
     /** Renews the claims before a page, however long reading it took; a claim lost meanwhile stops the replay. */
@@ -370,7 +369,11 @@ public class ProjectionReplay {
     private record Position(long index, Optional<GapAwareTrackingToken> token) {
 
         static Position of(TrackingToken token) {
-            TrackingToken current = token instanceof ReplayToken reset ? reset.getCurrentToken() : token;
+            TrackingToken current = token;
+            // A reset of a processor whose initial token is itself a replay token nests one in another.
+            while (current instanceof ReplayToken reset) {
+                current = reset.getCurrentToken();
+            }
             if (current == null) {
                 return new Position(BEFORE_THE_FIRST_EVENT, Optional.empty());
             }

@@ -1,0 +1,569 @@
+package com.versionforge.token.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.versionforge.token.api.NotificationSettingsChangedEvent;
+import com.versionforge.token.api.Scope;
+import com.versionforge.token.api.TenantId;
+import com.versionforge.token.api.TokenId;
+import com.versionforge.token.api.TokenStatus;
+import com.versionforge.token.query.testing.MutableClock;
+import com.versionforge.token.query.testing.QuerySideClient;
+import com.versionforge.token.query.testing.QuerySideIntegrationTest;
+import com.versionforge.token.query.testing.StubCommandSide;
+import com.versionforge.token.query.testing.TokenHistory;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The bulk replay ({@link ProjectionReplay#catchUp}) of the dashboard and the audit trail, in pages of 7 events: after a
+ * reset, or for processors that never ran, it writes exactly the rows the processors write live, and stores positions
+ * from which the processors, started again, handle each later event once; it changes nothing when another node holds a segment or the backlog is below
+ * the threshold. A handler that counts every event each processor's handlers receive, added to both processing groups,
+ * tells a redelivery apart, which the projections themselves hide by being idempotent.
+ */
+@QuerySideIntegrationTest
+@TestPropertySource(properties = "vf.projection.replay.chunk-size=" + ProjectionReplayIT.CHUNK_SIZE)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProjectionReplayIT {
+
+    static final int CHUNK_SIZE = 7;
+
+    private static final List<String> PROCESSORS = List.of(TokenHistory.DASHBOARD, TokenHistory.AUDIT);
+    private static final TenantId TENANT_A = new TenantId("replay-a");
+    private static final TenantId TENANT_B = new TenantId("replay-b");
+    private static final TokenId A_ROTATED = token("a-rotated");
+    private static final TokenId A_SUCCESSOR = token("a-successor");
+    private static final TokenId A_REVOKED = token("a-revoked");
+    private static final TokenId A_EXPIRED = token("a-expired");
+    private static final TokenId B_USED = token("b-used");
+    private static final TokenId B_ROTATED = token("b-rotated");
+    private static final TokenId B_SUCCESSOR = token("b-successor");
+    private static final TokenId B_LATER = token("b-later");
+    private static final Instant T0 = MutableClock.DEFAULT_NOW.minus(Duration.ofDays(10));
+
+    @Autowired
+    private TokenHistory history;
+
+    @Autowired
+    private ProjectionReplay replay;
+
+    @Autowired
+    private HandlingCounter handled;
+
+    @Autowired
+    private TokenStore tokenStore;
+
+    @Autowired
+    private TransactionManager transactionManager;
+
+    @Autowired
+    private StubCommandSide commandSide;
+
+    @Autowired
+    private QuerySideClient client;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    /** Counts, per processing group, how often its handlers received each event since its last reset. */
+    static final class HandlingCounter {
+
+        private final Map<String, Map<String, AtomicInteger>> counts = new ConcurrentHashMap<>();
+
+        void handled(String processingGroup, EventMessage<?> event) {
+            counts.computeIfAbsent(processingGroup, group -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(event.getIdentifier(), id -> new AtomicInteger())
+                    .incrementAndGet();
+        }
+
+        void reset(String processingGroup) {
+            counts.remove(processingGroup);
+        }
+
+        /** How often each event was received, by event identifier. */
+        Map<String, Integer> of(String processingGroup) {
+            Map<String, Integer> times = new LinkedHashMap<>();
+            counts.getOrDefault(processingGroup, Map.of()).forEach((id, count) -> times.put(id, count.get()));
+            return times;
+        }
+    }
+
+    @ProcessingGroup(TokenHistory.DASHBOARD)
+    static final class DashboardCounting {
+
+        private final HandlingCounter counter;
+
+        DashboardCounting(HandlingCounter counter) {
+            this.counter = counter;
+        }
+
+        @EventHandler
+        void on(Object payload, EventMessage<?> event) {
+            counter.handled(TokenHistory.DASHBOARD, event);
+        }
+
+        @ResetHandler
+        void reset() {
+            counter.reset(TokenHistory.DASHBOARD);
+        }
+    }
+
+    @ProcessingGroup(TokenHistory.AUDIT)
+    static final class AuditCounting {
+
+        private final HandlingCounter counter;
+
+        AuditCounting(HandlingCounter counter) {
+            this.counter = counter;
+        }
+
+        @EventHandler
+        void on(Object payload, EventMessage<?> event) {
+            counter.handled(TokenHistory.AUDIT, event);
+        }
+
+        @ResetHandler
+        void reset() {
+            counter.reset(TokenHistory.AUDIT);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CountingConfiguration {
+
+        @Bean
+        HandlingCounter handlingCounter() {
+            return new HandlingCounter();
+        }
+
+        @Bean
+        DashboardCounting dashboardCounting(HandlingCounter counter) {
+            return new DashboardCounting(counter);
+        }
+
+        @Bean
+        AuditCounting auditCounting(HandlingCounter counter) {
+            return new AuditCounting(counter);
+        }
+    }
+
+    /**
+     * Two tenants' interleaved histories, with a settings change (an event of no aggregate), creations, uses in several
+     * windows, two rotations whose successors are created after them, a revocation, a refused use and an expiry. One
+     * rotation is the last event of a page and its successor's creation the first of the next.
+     */
+    @BeforeAll
+    void givenTheHistoriesOfTwoTenants() {
+        history.publish(
+                new NotificationSettingsChangedEvent(TENANT_A, List.of("ops@replay-a.example"), null, false, T0),
+                TokenHistory.requestMetadata("user:alice", "192.0.2.10", "req-settings"));
+        create(A_ROTATED, TENANT_A, "Deploy", Scope.SYNC_TRIGGER, "user:alice");
+        create(B_USED, TENANT_B, "Reader", Scope.READ_ONLY, "user:bob");
+        create(A_REVOKED, TENANT_A, "Old CI", Scope.READ_ONLY, "user:alice");
+        create(B_ROTATED, TENANT_B, "Publisher", Scope.ADMIN, "user:bob");
+        create(A_EXPIRED, TENANT_A, "Short-lived", Scope.READ_ONLY, "user:alice");
+        for (int window = 1; window <= 3; window++) {
+            history.use(A_ROTATED, TENANT_A, window, T0.plus(Duration.ofHours(window)), "198.51.100." + window);
+            history.use(B_USED, TENANT_B, 2L * window, T0.plus(Duration.ofHours(window)), "203.0.113." + window);
+        }
+        history.use(A_REVOKED, TENANT_A, 4, T0.plus(Duration.ofHours(4)), "198.51.100.4");
+        history.revoke(A_REVOKED, TENANT_A, "leaked in a log", T0.plus(Duration.ofHours(5)), "user:alice");
+        history.refusedUse(A_REVOKED, TENANT_A, TokenStatus.REVOKED, 3, T0.plus(Duration.ofHours(6)), "198.51.100.99");
+        history.use(B_ROTATED, TENANT_B, 1, T0.plus(Duration.ofHours(6)), "203.0.113.9");
+        padUntilTheNextEventEndsAPage();
+        history.rotate(
+                A_ROTATED,
+                TENANT_A,
+                A_SUCCESSOR,
+                T0.plus(Duration.ofDays(1)),
+                T0.plus(Duration.ofDays(2)),
+                "user:alice");
+        create(A_SUCCESSOR, TENANT_A, "Deploy", Scope.SYNC_TRIGGER, "user:alice");
+        history.use(A_SUCCESSOR, TENANT_A, 7, T0.plus(Duration.ofDays(1).plusHours(1)), "198.51.100.7");
+        history.rotate(B_ROTATED, TENANT_B, B_SUCCESSOR, T0.plus(Duration.ofDays(1)), "user:bob");
+        history.use(B_USED, TENANT_B, 1, T0.plus(Duration.ofDays(1).plusMinutes(5)), "203.0.113.4");
+        create(B_SUCCESSOR, TENANT_B, "Publisher", Scope.ADMIN, "user:bob");
+        history.revoke(
+                B_ROTATED, TENANT_B, "rotated", T0.plus(Duration.ofDays(1).plusHours(2)), "user:bob");
+        history.expire(A_EXPIRED, TENANT_A, T0.plus(Duration.ofDays(3)));
+        history.use(B_SUCCESSOR, TENANT_B, 5, T0.plus(Duration.ofDays(3)), "203.0.113.5");
+        awaitBoth();
+
+        assertThat(eventCount()).as("several pages").isGreaterThan(3L * CHUNK_SIZE);
+    }
+
+    @BeforeEach
+    void processorsAreRunningAndCaughtUp() {
+        assertThat(PROCESSORS)
+                .allSatisfy(name -> assertThat(processor(name).isRunning()).isTrue());
+        awaitBoth();
+    }
+
+    @Test
+    void rebuildsExactlyTheRowsTheProcessorsWroteLive() {
+        Map<String, List<String>> live = rowsRebuiltByTheProcessors();
+        assertThat(live.get("token_dashboard")).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(live.get("audit_event")).hasSize((int) eventCount());
+
+        resetBoth();
+        assertThat(projectionRows())
+                .allSatisfy((table, rows) ->
+                        assertThat(rows).as(table + " after the reset").isEmpty());
+        boolean inBulk;
+        Map<String, List<String>> rebuilt;
+        try {
+            inBulk = replay.catchUp(PROCESSORS, 0);
+            rebuilt = projectionRows();
+        } finally {
+            startBoth();
+        }
+
+        assertThat(inBulk).isTrue();
+        assertThat(rebuilt).isEqualTo(live);
+        assertThat(projectionRows()).as("after the processors started again").isEqualTo(live);
+        assertChainIntact(TENANT_A);
+        assertChainIntact(TENANT_B);
+    }
+
+    @Test
+    void storesPositionsFromWhichTheProcessorsHandleEachLaterEventOnce() {
+        long usesBefore = useCount(A_SUCCESSOR);
+        resetBoth();
+        boolean inBulk;
+        long head = head();
+        Map<String, List<String>> owners = new LinkedHashMap<>();
+        Map<String, List<TrackingToken>> positions = new LinkedHashMap<>();
+        try {
+            inBulk = replay.catchUp(PROCESSORS, 0);
+            PROCESSORS.forEach(name -> owners.put(name, owners(name)));
+            PROCESSORS.forEach(name -> positions.put(name, storedTokens(name)));
+        } finally {
+            startBoth();
+        }
+
+        assertThat(inBulk).isTrue();
+        assertThat(owners)
+                .allSatisfy((name, owner) -> assertThat(owner)
+                        .as("claims of %s, released", name)
+                        .hasSize(4)
+                        .containsOnlyNulls());
+        assertThat(positions)
+                .allSatisfy((name, tokens) -> assertThat(tokens)
+                        .as("positions of %s", name)
+                        .containsOnly(GapAwareTrackingToken.newInstance(head, new TreeSet<>())));
+
+        history.use(A_SUCCESSOR, TENANT_A, 11, T0.plus(Duration.ofDays(4)), "198.51.100.11");
+        create(B_LATER, TENANT_B, "Later", Scope.READ_ONLY, "user:bob");
+        history.revoke(B_SUCCESSOR, TENANT_B, "done", T0.plus(Duration.ofDays(4)), "user:bob");
+        history.publish(
+                new NotificationSettingsChangedEvent(TENANT_B, List.of(), null, false, T0.plus(Duration.ofDays(4))),
+                TokenHistory.requestMetadata("user:bob", "203.0.113.20", "req-later"));
+        awaitBoth();
+
+        Map<String, Integer> everyEventOnce = new LinkedHashMap<>();
+        eventIdentifiers().forEach(id -> everyEventOnce.put(id, 1));
+        assertThat(handled.of(TokenHistory.DASHBOARD)).isEqualTo(everyEventOnce);
+        assertThat(handled.of(TokenHistory.AUDIT)).isEqualTo(everyEventOnce);
+        assertThat(jdbc.sql("SELECT id FROM audit_event ORDER BY id")
+                        .query(Long.class)
+                        .list())
+                .as("one entry per event")
+                .isEqualTo(jdbc.sql("SELECT globalindex FROM domainevententry ORDER BY globalindex")
+                        .query(Long.class)
+                        .list());
+        assertThat(useCount(A_SUCCESSOR)).isEqualTo(usesBefore + 11);
+        assertThat(jdbc.sql("SELECT status FROM token_dashboard WHERE token_id = ?")
+                        .param(B_SUCCESSOR.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("revoked");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_token WHERE token_id = ?")
+                        .param(B_LATER.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertChainIntact(TENANT_A);
+        assertChainIntact(TENANT_B);
+    }
+
+    @Test
+    void replaysForProcessorsThatNeverRan() {
+        Map<String, List<String>> live = rowsRebuiltByTheProcessors();
+        resetBoth();
+        // As on a database the processors have never run on: no segments, and empty tables (the reset's doing).
+        jdbc.sql("DELETE FROM tokenentry WHERE processorname IN (?, ?)")
+                .params(PROCESSORS.get(0), PROCESSORS.get(1))
+                .update();
+        boolean inBulk;
+        Map<String, List<String>> rebuilt;
+        long head = head();
+        Map<String, List<TrackingToken>> positions = new LinkedHashMap<>();
+        try {
+            inBulk = replay.catchUp(PROCESSORS, 0);
+            rebuilt = projectionRows();
+            PROCESSORS.forEach(name -> positions.put(name, storedTokens(name)));
+        } finally {
+            startBoth();
+        }
+
+        assertThat(inBulk).isTrue();
+        assertThat(rebuilt).isEqualTo(live);
+        assertThat(positions)
+                .allSatisfy((name, tokens) -> assertThat(tokens)
+                        .as("positions of %s, in as many segments as configured", name)
+                        .hasSize(4)
+                        .containsOnly(GapAwareTrackingToken.newInstance(head, new TreeSet<>())));
+        assertThat(projectionRows()).as("after the processors started").isEqualTo(live);
+    }
+
+    @Test
+    void changesNothingWhenAnotherNodeHoldsASegment() {
+        Map<String, List<String>> live = rowsRebuiltByTheProcessors();
+        StreamingEventProcessor audit = history.auditProcessor();
+        audit.shutDown();
+        audit.resetTokens();
+        List<Integer> segments = segments(TokenHistory.AUDIT);
+        int held = segments.get(segments.size() - 1);
+        List<String> thisNode = owners(TokenHistory.AUDIT);
+        assertThat(thisNode).as("the reset claims every segment").doesNotContainNull();
+        // The last segment, so that the replay has claimed the others when it finds this one taken.
+        jdbc.sql("UPDATE tokenentry SET owner = 'other-node', timestamp = ? WHERE processorname = ? AND segment = ?")
+                .param(DateTimeUtils.formatInstant(Instant.now()))
+                .param(TokenHistory.AUDIT)
+                .param(held)
+                .update();
+        List<String> tokensBefore = tokenColumns(TokenHistory.AUDIT);
+
+        try {
+            assertThat(replay.catchUp(List.of(TokenHistory.AUDIT), 0)).isFalse();
+
+            assertThat(tokenColumns(TokenHistory.AUDIT)).as("positions").isEqualTo(tokensBefore);
+            List<String> owners = owners(TokenHistory.AUDIT);
+            assertThat(owners.get(segments.size() - 1)).isEqualTo("other-node");
+            assertThat(owners.subList(0, segments.size() - 1))
+                    .as("the claims of this node, released")
+                    .containsOnlyNulls();
+            assertThat(count("audit_event")).isZero();
+            assertThat(count("audit_chain_head")).isZero();
+            assertThat(count("audit_token")).isZero();
+            assertThat(handled.of(TokenHistory.AUDIT)).as("events handled").isEmpty();
+        } finally {
+            jdbc.sql("UPDATE tokenentry SET owner = NULL WHERE processorname = ? AND segment = ?")
+                    .param(TokenHistory.AUDIT)
+                    .param(held)
+                    .update();
+            audit.start();
+            history.awaitAudit();
+        }
+        assertThat(projectionRows()).as("rebuilt by the processor").isEqualTo(live);
+    }
+
+    @Test
+    void changesNothingWhenTheBacklogIsBelowTheThreshold() {
+        Map<String, List<String>> live = rowsRebuiltByTheProcessors();
+        resetBoth();
+        // How far the reset put the processors behind the head: the events 1 to head.
+        long backlog = head() - tail();
+        assertThat(backlog).isEqualTo(eventCount());
+        Map<String, List<String>> tokensBefore = new LinkedHashMap<>();
+        PROCESSORS.forEach(name -> tokensBefore.put(name, tokenColumns(name)));
+
+        boolean belowThreshold;
+        Map<String, List<String>> tokensAfter = new LinkedHashMap<>();
+        Map<String, List<String>> rowsAfter;
+        Map<String, Map<String, Integer>> handledAfter = new LinkedHashMap<>();
+        boolean atThreshold;
+        Map<String, List<String>> rowsInBulk;
+        try {
+            belowThreshold = replay.catchUp(PROCESSORS, backlog + 1);
+            PROCESSORS.forEach(name -> tokensAfter.put(name, tokenColumns(name)));
+            rowsAfter = projectionRows();
+            PROCESSORS.forEach(name -> handledAfter.put(name, handled.of(name)));
+            atThreshold = replay.catchUp(PROCESSORS, backlog);
+            rowsInBulk = projectionRows();
+        } finally {
+            startBoth();
+        }
+
+        assertThat(belowThreshold).isFalse();
+        assertThat(tokensAfter).as("positions").isEqualTo(tokensBefore);
+        assertThat(rowsAfter)
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isEmpty());
+        assertThat(handledAfter)
+                .allSatisfy((name, events) ->
+                        assertThat(events).as("events handled by %s", name).isEmpty());
+        assertThat(atThreshold).isTrue();
+        assertThat(rowsInBulk).isEqualTo(live);
+    }
+
+    /**
+     * The rows the processors themselves write from the whole history: the reference for a bulk replay, taken afresh
+     * in each test so that no earlier test's replay has shaped it.
+     */
+    private Map<String, List<String>> rowsRebuiltByTheProcessors() {
+        resetBoth();
+        startBoth();
+        return projectionRows();
+    }
+
+    private void create(TokenId tokenId, TenantId tenantId, String name, Scope scope, String actor) {
+        history.create(TokenHistory.created(tokenId, tenantId, name, scope, T0, T0.plus(Duration.ofDays(30))), actor);
+    }
+
+    /** Uses of one token until the event after them is the last of a page of the bulk replay. */
+    private void padUntilTheNextEventEndsAPage() {
+        int window = 0;
+        while ((head() + 1 - tail()) % CHUNK_SIZE != 0) {
+            history.use(B_USED, TENANT_B, 1, T0.plus(Duration.ofHours(12).plusMinutes(++window)), "203.0.113.8");
+        }
+    }
+
+    private void resetBoth() {
+        PROCESSORS.forEach(name -> processor(name).shutDown());
+        PROCESSORS.forEach(name -> processor(name).resetTokens());
+    }
+
+    private void startBoth() {
+        PROCESSORS.forEach(name -> processor(name).start());
+        awaitBoth();
+    }
+
+    private void awaitBoth() {
+        history.awaitDashboard();
+        history.awaitAudit();
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return TokenHistory.DASHBOARD.equals(name) ? history.dashboardProcessor() : history.auditProcessor();
+    }
+
+    /** Every row of the projections' tables, every column as text, in a stable order. */
+    private Map<String, List<String>> projectionRows() {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        rows.put("token_dashboard", rows("SELECT t::text FROM token_dashboard t ORDER BY token_id"));
+        rows.put("audit_event", rows("SELECT t::text FROM audit_event t ORDER BY id"));
+        rows.put("audit_chain_head", rows("SELECT t::text FROM audit_chain_head t ORDER BY tenant_id"));
+        rows.put("audit_token", rows("SELECT t::text FROM audit_token t ORDER BY token_id"));
+        return rows;
+    }
+
+    private List<String> rows(String query) {
+        return jdbc.sql(query).query(String.class).list();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    private long eventCount() {
+        return count("domainevententry");
+    }
+
+    private List<String> eventIdentifiers() {
+        return rows("SELECT eventidentifier FROM domainevententry ORDER BY globalindex");
+    }
+
+    private long head() {
+        return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Where a reset puts the processors: just before the first event (Axon's tail token). */
+    private long tail() {
+        return jdbc.sql("SELECT coalesce(min(globalindex), 1) - 1 FROM domainevententry")
+                .query(Long.class)
+                .single();
+    }
+
+    private long useCount(TokenId tokenId) {
+        return jdbc.sql("SELECT use_count FROM token_dashboard WHERE token_id = ?")
+                .param(tokenId.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private List<Integer> segments(String processorName) {
+        return jdbc.sql("SELECT segment FROM tokenentry WHERE processorname = ? ORDER BY segment")
+                .param(processorName)
+                .query(Integer.class)
+                .list();
+    }
+
+    private List<String> owners(String processorName) {
+        return jdbc.sql("SELECT owner FROM tokenentry WHERE processorname = ? ORDER BY segment")
+                .param(processorName)
+                .query(String.class)
+                .list();
+    }
+
+    /** Each segment's stored position, as the token store keeps it. */
+    private List<String> tokenColumns(String processorName) {
+        return jdbc.sql("""
+                        SELECT segment || ' ' || coalesce(tokentype, '-') || ' ' || coalesce(encode(token, 'hex'), '-')
+                        FROM tokenentry WHERE processorname = ? ORDER BY segment""").param(processorName).query(String.class).list();
+    }
+
+    /** The positions stored in the processor's segments, read through the token store while it is stopped. */
+    private List<TrackingToken> storedTokens(String processorName) {
+        List<TrackingToken> tokens = new ArrayList<>();
+        for (int segment : segments(processorName)) {
+            transactionManager.executeInTransaction(() -> {
+                tokens.add(tokenStore.fetchToken(processorName, segment));
+                tokenStore.releaseClaim(processorName, segment);
+            });
+        }
+        return tokens;
+    }
+
+    private void assertChainIntact(TenantId tenant) {
+        String admin = commandSide.pass(
+                "replay-admin-" + tenant.value(), tenant, token("admin-" + tenant.value()), Scope.ADMIN);
+        HttpResponse<String> response = client.get("/api/v1/audit-events/verify", admin);
+        JsonNode verification = client.json(response);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(verification.get("valid").asBoolean()).as(response.body()).isTrue();
+        assertThat(verification.get("checked").asLong())
+                .as(response.body())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM audit_event WHERE tenant_id = ?")
+                        .param(tenant.value())
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
+
+    private static TokenId token(String name) {
+        return new TokenId(UUID.nameUUIDFromBytes(("replay-" + name).getBytes(StandardCharsets.UTF_8)));
+    }
+}
