@@ -27,7 +27,7 @@ public final class ColumnArrays implements PreparedStatementSetter {
 
     /**
      * @param rows         each of the same length as {@code elementTypes}
-     * @param elementTypes PostgreSQL's name of each column's type ({@code bigint}, {@code uuid}, {@code timestamptz}…)
+     * @param elementTypes PostgreSQL's name of each column's type: {@code bigint}, {@code uuid}, {@code timestamptz}…
      */
     public static ColumnArrays of(List<Object[]> rows, String... elementTypes) {
         return new ColumnArrays(rows, elementTypes);
