@@ -49,8 +49,9 @@ import org.springframework.test.context.TestPropertySource;
  * The bulk replay ({@link ProjectionReplay#catchUp}) of the dashboard and the audit trail, in pages of 7 events: after
  * a reset, or for processors that never ran, it writes exactly the rows the processors write live, and stores
  * positions from which the processors, started again, handle each later event once; it changes nothing when another
- * node holds a segment or the backlog is below the threshold. A handler that counts every event each processor's handlers receive, added to both processing groups,
- * tells a redelivery apart, which the projections themselves hide by being idempotent.
+ * node holds a segment or the backlog is below the threshold. A handler that counts every event each processor's
+ * handlers receive, added to both processing groups, tells a redelivery apart, which the projections themselves hide
+ * by being idempotent.
  */
 @QuerySideIntegrationTest
 @TestPropertySource(properties = "vf.projection.replay.chunk-size=" + ProjectionReplayIT.CHUNK_SIZE)
