@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -72,6 +73,8 @@ public class ProjectionReplay {
     private static final Logger logger = LoggerFactory.getLogger(ProjectionReplay.class);
     private static final long BEFORE_THE_FIRST_EVENT = EventStoreConfiguration.LOWEST_GLOBAL_SEQUENCE - 1;
     private static final String READER_THREAD = "projection-replay-reader";
+    // A node's start waits for its replay: the log says how far it got.
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final String READ_PAGE = """
             SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payloadtype,
                 payloadrevision, payload, metadata
@@ -183,6 +186,7 @@ public class ProjectionReplay {
         ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, READER_THREAD));
         try {
             long replayed = 0;
+            long lastReport = System.nanoTime();
             CompletableFuture<Page> next =
                     CompletableFuture.supplyAsync(() -> nextPage(start, startIndex, head), reader);
             while (next != null) {
@@ -195,7 +199,15 @@ public class ProjectionReplay {
                     extendClaims(segments);
                     handle(page, invokers, segments);
                     replayed += page.rows();
-                    logger.debug("Replayed events up to [{}] of [{}]", page.lastIndex(), head);
+                    if (System.nanoTime() - lastReport > PROGRESS_INTERVAL.toNanos()) {
+                        logger.info(
+                                "Replayed {} events into {} so far, up to [{}] of [{}]",
+                                replayed,
+                                processorNames,
+                                page.lastIndex(),
+                                head);
+                        lastReport = System.nanoTime();
+                    }
                 }
             }
             return replayed;
