@@ -21,18 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -50,6 +46,7 @@ import org.springframework.test.context.TestPropertySource;
             "vf.projection.replay.threshold=" + ProjectionReplayAtStartIT.THRESHOLD,
             "vf.projection.replay.chunk-size=4"
         })
+@Import(HandlingRecorder.InBothProjections.class)
 class ProjectionReplayAtStartIT {
 
     static final int THRESHOLD = 5;
@@ -70,7 +67,7 @@ class ProjectionReplayAtStartIT {
     private StoredBeforeStart storedBeforeStart;
 
     @Autowired
-    private HandlingThreads handled;
+    private HandlingRecorder handled;
 
     @Autowired
     private TokenHistory history;
@@ -83,63 +80,6 @@ class ProjectionReplayAtStartIT {
 
     @Autowired
     private JdbcClient jdbc;
-
-    /** Records, per processing group, the name of each thread that handled each event, by event identifier. */
-    static final class HandlingThreads {
-
-        private final Map<String, Map<String, List<String>>> threads = new ConcurrentHashMap<>();
-
-        void handled(String processingGroup, EventMessage<?> event) {
-            threads.computeIfAbsent(processingGroup, group -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(event.getIdentifier(), id -> new CopyOnWriteArrayList<>())
-                    .add(Thread.currentThread().getName());
-        }
-
-        /** The threads that handled each of {@code eventIds} in that group, once per time it was handled. */
-        Map<String, List<String>> of(String processingGroup, List<String> eventIds) {
-            Map<String, List<String>> byEvent = new LinkedHashMap<>();
-            Map<String, List<String>> group = threads.getOrDefault(processingGroup, Map.of());
-            eventIds.forEach(id -> byEvent.put(id, List.copyOf(group.getOrDefault(id, List.of()))));
-            return byEvent;
-        }
-
-        /** How often each event was handled in that group, by event identifier. */
-        Map<String, Integer> counts(String processingGroup) {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            threads.getOrDefault(processingGroup, Map.of()).forEach((id, names) -> counts.put(id, names.size()));
-            return counts;
-        }
-    }
-
-    @ProcessingGroup(TokenHistory.DASHBOARD)
-    static final class DashboardThreads {
-
-        private final HandlingThreads handled;
-
-        DashboardThreads(HandlingThreads handled) {
-            this.handled = handled;
-        }
-
-        @EventHandler
-        void on(Object payload, EventMessage<?> event) {
-            handled.handled(TokenHistory.DASHBOARD, event);
-        }
-    }
-
-    @ProcessingGroup(TokenHistory.AUDIT)
-    static final class AuditThreads {
-
-        private final HandlingThreads handled;
-
-        AuditThreads(HandlingThreads handled) {
-            this.handled = handled;
-        }
-
-        @EventHandler
-        void on(Object payload, EventMessage<?> event) {
-            handled.handled(TokenHistory.AUDIT, event);
-        }
-    }
 
     /**
      * Stores two tenants' histories once every singleton exists, before Spring starts its lifecycle beans and so before
@@ -200,21 +140,6 @@ class ProjectionReplayAtStartIT {
     static class HistoryBeforeStartConfiguration {
 
         @Bean
-        HandlingThreads handlingThreads() {
-            return new HandlingThreads();
-        }
-
-        @Bean
-        DashboardThreads dashboardThreads(HandlingThreads handled) {
-            return new DashboardThreads(handled);
-        }
-
-        @Bean
-        AuditThreads auditThreads(HandlingThreads handled) {
-            return new AuditThreads(handled);
-        }
-
-        @Bean
         StoredBeforeStart storedBeforeStart(
                 TokenHistory history, EventProcessingConfiguration processing, JdbcClient jdbc) {
             return new StoredBeforeStart(history, processing, jdbc);
@@ -233,7 +158,7 @@ class ProjectionReplayAtStartIT {
         assertThat(storedBeforeStart.thread).doesNotStartWith("EventProcessor[");
 
         for (String projection : PROJECTIONS) {
-            assertThat(handled.of(projection, storedBeforeStart.eventIds))
+            assertThat(handled.threads(projection, storedBeforeStart.eventIds))
                     .as("threads that handled each stored event in %s", projection)
                     .allSatisfy((id, threads) -> assertThat(threads).containsExactly(storedBeforeStart.thread));
         }
@@ -273,7 +198,7 @@ class ProjectionReplayAtStartIT {
 
         assertThat(after).hasSize(4);
         for (String projection : PROJECTIONS) {
-            assertThat(handled.of(projection, after))
+            assertThat(handled.threads(projection, after))
                     .as("threads that handled each later event in %s", projection)
                     .allSatisfy((id, threads) ->
                             assertThat(threads).singleElement().asString().startsWith("EventProcessor[" + projection));

@@ -23,15 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -40,8 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -56,6 +49,7 @@ import org.springframework.test.context.TestPropertySource;
 @QuerySideIntegrationTest
 @TestPropertySource(properties = "vf.projection.replay.chunk-size=" + ProjectionReplayIT.CHUNK_SIZE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(HandlingRecorder.InBothProjections.class)
 class ProjectionReplayIT {
 
     static final int CHUNK_SIZE = 7;
@@ -80,7 +74,7 @@ class ProjectionReplayIT {
     private ProjectionReplay replay;
 
     @Autowired
-    private HandlingCounter handled;
+    private HandlingRecorder handled;
 
     @Autowired
     private TokenStore tokenStore;
@@ -96,88 +90,6 @@ class ProjectionReplayIT {
 
     @Autowired
     private JdbcClient jdbc;
-
-    /** Counts, per processing group, how often its handlers received each event since its last reset. */
-    static final class HandlingCounter {
-
-        private final Map<String, Map<String, AtomicInteger>> counts = new ConcurrentHashMap<>();
-
-        void handled(String processingGroup, EventMessage<?> event) {
-            counts.computeIfAbsent(processingGroup, group -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(event.getIdentifier(), id -> new AtomicInteger())
-                    .incrementAndGet();
-        }
-
-        void reset(String processingGroup) {
-            counts.remove(processingGroup);
-        }
-
-        /** How often each event was received, by event identifier. */
-        Map<String, Integer> of(String processingGroup) {
-            Map<String, Integer> times = new LinkedHashMap<>();
-            counts.getOrDefault(processingGroup, Map.of()).forEach((id, count) -> times.put(id, count.get()));
-            return times;
-        }
-    }
-
-    @ProcessingGroup(TokenHistory.DASHBOARD)
-    static final class DashboardCounting {
-
-        private final HandlingCounter counter;
-
-        DashboardCounting(HandlingCounter counter) {
-            this.counter = counter;
-        }
-
-        @EventHandler
-        void on(Object payload, EventMessage<?> event) {
-            counter.handled(TokenHistory.DASHBOARD, event);
-        }
-
-        @ResetHandler
-        void reset() {
-            counter.reset(TokenHistory.DASHBOARD);
-        }
-    }
-
-    @ProcessingGroup(TokenHistory.AUDIT)
-    static final class AuditCounting {
-
-        private final HandlingCounter counter;
-
-        AuditCounting(HandlingCounter counter) {
-            this.counter = counter;
-        }
-
-        @EventHandler
-        void on(Object payload, EventMessage<?> event) {
-            counter.handled(TokenHistory.AUDIT, event);
-        }
-
-        @ResetHandler
-        void reset() {
-            counter.reset(TokenHistory.AUDIT);
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountingConfiguration {
-
-        @Bean
-        HandlingCounter handlingCounter() {
-            return new HandlingCounter();
-        }
-
-        @Bean
-        DashboardCounting dashboardCounting(HandlingCounter counter) {
-            return new DashboardCounting(counter);
-        }
-
-        @Bean
-        AuditCounting auditCounting(HandlingCounter counter) {
-            return new AuditCounting(counter);
-        }
-    }
 
     /**
      * Two tenants' interleaved histories, with a settings change (an event of no aggregate), creations, uses in several
@@ -294,8 +206,8 @@ class ProjectionReplayIT {
 
         Map<String, Integer> everyEventOnce = new LinkedHashMap<>();
         eventIdentifiers().forEach(id -> everyEventOnce.put(id, 1));
-        assertThat(handled.of(TokenHistory.DASHBOARD)).isEqualTo(everyEventOnce);
-        assertThat(handled.of(TokenHistory.AUDIT)).isEqualTo(everyEventOnce);
+        assertThat(handled.counts(TokenHistory.DASHBOARD)).isEqualTo(everyEventOnce);
+        assertThat(handled.counts(TokenHistory.AUDIT)).isEqualTo(everyEventOnce);
         assertThat(jdbc.sql("SELECT id FROM audit_event ORDER BY id")
                         .query(Long.class)
                         .list())
@@ -378,7 +290,7 @@ class ProjectionReplayIT {
             assertThat(count("audit_event")).isZero();
             assertThat(count("audit_chain_head")).isZero();
             assertThat(count("audit_token")).isZero();
-            assertThat(handled.of(TokenHistory.AUDIT)).as("events handled").isEmpty();
+            assertThat(handled.counts(TokenHistory.AUDIT)).as("events handled").isEmpty();
         } finally {
             jdbc.sql("UPDATE tokenentry SET owner = NULL WHERE processorname = ? AND segment = ?")
                     .param(TokenHistory.AUDIT)
@@ -410,7 +322,7 @@ class ProjectionReplayIT {
             belowThreshold = replay.catchUp(PROCESSORS, backlog + 1);
             PROCESSORS.forEach(name -> tokensAfter.put(name, tokenColumns(name)));
             rowsAfter = projectionRows();
-            PROCESSORS.forEach(name -> handledAfter.put(name, handled.of(name)));
+            PROCESSORS.forEach(name -> handledAfter.put(name, handled.counts(name)));
             atThreshold = replay.catchUp(PROCESSORS, backlog);
             rowsInBulk = projectionRows();
         } finally {

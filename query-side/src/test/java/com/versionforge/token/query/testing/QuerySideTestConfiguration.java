@@ -18,8 +18,8 @@ public class QuerySideTestConfiguration {
     /** A fresh PostgreSQL on a random port in a temporary folder, gone when the context closes. */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        // Stopped by the context (destroyMethod), after Axon and the connection pool: zonky's own shutdown hook would stop
-        // it at the same time as the context and leave the context's last statements waiting for the pool's timeout.
+        // Stopped by the context (destroyMethod), after Axon and the connection pool. Zonky's own shutdown hook would
+        // stop it while the context closes and leave the context's last statements waiting for the pool's timeout.
         return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 

@@ -1,0 +1,109 @@
+package com.versionforge.token.query.projection;
+
+import com.versionforge.token.query.testing.TokenHistory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Records which thread handled each event, per processing group, through a handler of its own in the dashboard's and
+ * the audit trail's groups; a group's reset forgets its records. It tells a redelivery apart, which the projections
+ * hide by being idempotent, and a bulk replay (the caller's thread) from the processors (their own threads).
+ */
+final class HandlingRecorder {
+
+    private final Map<String, Map<String, List<String>>> threads = new ConcurrentHashMap<>();
+
+    void handled(String processingGroup, EventMessage<?> event) {
+        threads.computeIfAbsent(processingGroup, group -> new ConcurrentHashMap<>())
+                .computeIfAbsent(event.getIdentifier(), id -> new CopyOnWriteArrayList<>())
+                .add(Thread.currentThread().getName());
+    }
+
+    void reset(String processingGroup) {
+        threads.remove(processingGroup);
+    }
+
+    /** How often each event was handled in that group since its last reset, by event identifier. */
+    Map<String, Integer> counts(String processingGroup) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        threads.getOrDefault(processingGroup, Map.of()).forEach((id, names) -> counts.put(id, names.size()));
+        return counts;
+    }
+
+    /** The threads that handled each of {@code eventIds} in that group, once per time it was handled. */
+    Map<String, List<String>> threads(String processingGroup, List<String> eventIds) {
+        Map<String, List<String>> byEvent = new LinkedHashMap<>();
+        Map<String, List<String>> group = threads.getOrDefault(processingGroup, Map.of());
+        eventIds.forEach(id -> byEvent.put(id, List.copyOf(group.getOrDefault(id, List.of()))));
+        return byEvent;
+    }
+
+    @ProcessingGroup(TokenHistory.DASHBOARD)
+    static final class InDashboard {
+
+        private final HandlingRecorder recorder;
+
+        InDashboard(HandlingRecorder recorder) {
+            this.recorder = recorder;
+        }
+
+        @EventHandler
+        void on(Object payload, EventMessage<?> event) {
+            recorder.handled(TokenHistory.DASHBOARD, event);
+        }
+
+        @ResetHandler
+        void reset() {
+            recorder.reset(TokenHistory.DASHBOARD);
+        }
+    }
+
+    @ProcessingGroup(TokenHistory.AUDIT)
+    static final class InAudit {
+
+        private final HandlingRecorder recorder;
+
+        InAudit(HandlingRecorder recorder) {
+            this.recorder = recorder;
+        }
+
+        @EventHandler
+        void on(Object payload, EventMessage<?> event) {
+            recorder.handled(TokenHistory.AUDIT, event);
+        }
+
+        @ResetHandler
+        void reset() {
+            recorder.reset(TokenHistory.AUDIT);
+        }
+    }
+
+    /** The recorder and its two handlers, for a test's context ({@code @Import}). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class InBothProjections {
+
+        @Bean
+        HandlingRecorder handlingRecorder() {
+            return new HandlingRecorder();
+        }
+
+        @Bean
+        InDashboard handlingInDashboard(HandlingRecorder recorder) {
+            return new InDashboard(recorder);
+        }
+
+        @Bean
+        InAudit handlingInAudit(HandlingRecorder recorder) {
+            return new InAudit(recorder);
+        }
+    }
+}
