@@ -24,18 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * While an event is appended in a transaction that has not committed, the pages and the export of the trail stop below
@@ -64,9 +57,6 @@ class AuditWatermarkIT {
     private QuerySideClient client;
 
     @Autowired
-    private PlatformTransactionManager transactions;
-
-    @Autowired
     private JdbcClient jdbc;
 
     private String admin;
@@ -84,22 +74,13 @@ class AuditWatermarkIT {
 
     @Test
     void servesNoEntryAboveAnUncommittedEventSoThatServedEntriesNeverChange() throws Exception {
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch mayCommit = new CountDownLatch(1);
-        ExecutorService lateWriter = Executors.newSingleThreadExecutor();
-        Future<?> late = lateWriter.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            history.create(
-                    TokenHistory.created(
-                            LATE_TOKEN, TENANT, "Late", Scope.READ_ONLY, NOW, NOW.plus(Duration.ofDays(9))),
-                    "user:bob");
-            appended.countDown();
-            awaitQuietly(mayCommit);
-        }));
+        TokenHistory.HeldCreation late = history.createHeldOpen(
+                TokenHistory.created(LATE_TOKEN, TENANT, "Late", Scope.READ_ONLY, NOW, NOW.plus(Duration.ofDays(9))),
+                "user:bob");
         JsonNode firstPage;
         List<Served> servedWhileOpen;
         List<Long> writtenWhileOpen;
         try {
-            assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
             for (int i = 1; i <= 3; i++) {
                 history.use(TOKEN, TENANT, i, NOW.plusSeconds(60L * i), "198.51.100." + i);
             }
@@ -121,9 +102,7 @@ class AuditWatermarkIT {
             assertThat(client.json(verification).get("checked").asLong()).isEqualTo(6);
         } finally {
             // Committed even when an assertion failed: a rolled-back event would hold back the trail of later tests.
-            mayCommit.countDown();
-            late.get(30, TimeUnit.SECONDS);
-            lateWriter.shutdown();
+            late.commit();
         }
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(walk(null)).hasSize(7));
@@ -193,15 +172,6 @@ class AuditWatermarkIT {
 
     private static String nextCursor(JsonNode page) {
         return page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<Long> storedIds() {

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** What the query side meets outside itself in a test: a PostgreSQL of its own, the command side, a movable clock. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -65,7 +66,8 @@ public class QuerySideTestConfiguration {
     }
 
     @Bean
-    TokenHistory tokenHistory(EventStore eventStore, EventProcessingConfiguration processing) {
-        return new TokenHistory(eventStore, processing);
+    TokenHistory tokenHistory(
+            EventStore eventStore, EventProcessingConfiguration processing, PlatformTransactionManager transactions) {
+        return new TokenHistory(eventStore, processing, transactions);
     }
 }

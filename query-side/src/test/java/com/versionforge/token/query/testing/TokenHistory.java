@@ -20,6 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -29,6 +34,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes token events into the event store as the command side's ApiToken aggregate would: type {@code ApiToken},
@@ -49,8 +56,11 @@ public final class TokenHistory {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final PlatformTransactionManager transactions;
 
-    TokenHistory(EventStore eventStore, EventProcessingConfiguration processing) {
+    TokenHistory(
+            EventStore eventStore, EventProcessingConfiguration processing, PlatformTransactionManager transactions) {
+        this.transactions = transactions;
         this.eventStore = eventStore;
         this.processing = processing;
     }
@@ -207,5 +217,45 @@ public final class TokenHistory {
                     && status.values().stream()
                             .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
         });
+    }
+
+    /**
+     * Creates a token in a transaction of its own, on a thread of its own, that stays open until the answer's
+     * {@link HeldCreation#commit()}: the event has its global index at once, but readers see it only once it commits,
+     * after the events appended meanwhile — an event committed late.
+     */
+    public HeldCreation createHeldOpen(TokenCreatedEvent created, String actor) throws InterruptedException {
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<?> committed = writer.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            create(created, actor);
+            appended.countDown();
+            try {
+                if (!mayCommit.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("The held creation was never let go");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }));
+        if (!appended.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The held creation was not appended within 30 s");
+        }
+        return new HeldCreation(mayCommit, committed, writer);
+    }
+
+    /** A creation appended in a transaction still open; {@link #commit()} lets it commit and waits for that. */
+    public record HeldCreation(CountDownLatch mayCommit, Future<?> committed, ExecutorService writer) {
+
+        public void commit() throws Exception {
+            mayCommit.countDown();
+            try {
+                committed.get(30, TimeUnit.SECONDS);
+            } finally {
+                writer.shutdown();
+            }
+        }
     }
 }
