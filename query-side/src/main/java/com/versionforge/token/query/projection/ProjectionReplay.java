@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,7 @@ public class ProjectionReplay {
         if (head - BEFORE_THE_FIRST_EVENT < Math.max(1, threshold)) {
             return false;
         }
-        Map<String, int[]> claimed = new LinkedHashMap<>();
+        Map<String, List<Integer>> claimed = new LinkedHashMap<>();
         try {
             Optional<GapAwareTrackingToken> start = Optional.empty();
             Long startIndex = null;
@@ -148,7 +147,7 @@ public class ProjectionReplay {
     }
 
     /** Claims every segment of the processor; its common position, unless they differ, have gaps or are not free. */
-    private Optional<Position> claimAll(String name, Map<String, int[]> claimed) {
+    private Optional<Position> claimAll(String name, Map<String, List<Integer>> claimed) {
         return transactionManager.fetchInTransaction(() -> {
             int[] segments = tokenStore.fetchSegments(name);
             if (segments.length == 0) {
@@ -159,7 +158,7 @@ public class ProjectionReplay {
             try {
                 for (int segment : segments) {
                     tokens.add(tokenStore.fetchToken(name, segment));
-                    claimed.merge(name, new int[] {segment}, ProjectionReplay::concat);
+                    claimed.computeIfAbsent(name, key -> new ArrayList<>()).add(segment);
                 }
             } catch (UnableToClaimTokenException held) {
                 return Optional.empty();
@@ -176,7 +175,7 @@ public class ProjectionReplay {
      */
     private long replay(
             List<String> processorNames,
-            Map<String, int[]> segments,
+            Map<String, List<Integer>> segments,
             long startIndex,
             GapAwareTrackingToken start,
             long head) {
@@ -217,7 +216,7 @@ public class ProjectionReplay {
     }
 
     /** Handles one page of events and stores the position after it in every segment, in one transaction. */
-    private void handle(Page page, List<EventHandlerInvoker> invokers, Map<String, int[]> segments) {
+    private void handle(Page page, List<EventHandlerInvoker> invokers, Map<String, List<Integer>> segments) {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(page.messages());
         unitOfWork.attachTransaction(transactionManager);
         unitOfWork.onPrepareCommit(committing -> segments.forEach((name, ids) -> {
@@ -322,7 +321,7 @@ public class ProjectionReplay {
     }
 
     /** Renews the claims before a page, however long reading it took; a claim lost meanwhile stops the replay. */
-    private void extendClaims(Map<String, int[]> claimed) {
+    private void extendClaims(Map<String, List<Integer>> claimed) {
         transactionManager.executeInTransaction(() -> claimed.forEach((name, segments) -> {
             for (int segment : segments) {
                 tokenStore.extendClaim(name, segment);
@@ -331,7 +330,7 @@ public class ProjectionReplay {
     }
 
     /** Releases the claims; a failure to do so is logged, not thrown over the replay's own (they time out anyway). */
-    private void release(Map<String, int[]> claimed) {
+    private void release(Map<String, List<Integer>> claimed) {
         if (claimed.isEmpty()) {
             return;
         }
@@ -362,12 +361,6 @@ public class ProjectionReplay {
         EventProcessorProperties.ProcessorSettings settings =
                 processorProperties.getProcessors().get(name);
         return settings == null || settings.getInitialSegmentCount() == null ? 1 : settings.getInitialSegmentCount();
-    }
-
-    private static int[] concat(int[] first, int[] second) {
-        int[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 
     /** Deserialized events, and the position after the last of them. */

@@ -47,43 +47,41 @@ final class HandlingRecorder {
         return byEvent;
     }
 
-    @ProcessingGroup(TokenHistory.DASHBOARD)
-    static final class InDashboard {
+    /** Records what one processing group handles; a subclass names the group. */
+    abstract static class InGroup {
 
         private final HandlingRecorder recorder;
+        private final String processingGroup;
 
-        InDashboard(HandlingRecorder recorder) {
+        InGroup(HandlingRecorder recorder, String processingGroup) {
             this.recorder = recorder;
+            this.processingGroup = processingGroup;
         }
 
         @EventHandler
         void on(Object payload, EventMessage<?> event) {
-            recorder.handled(TokenHistory.DASHBOARD, event);
+            recorder.handled(processingGroup, event);
         }
 
         @ResetHandler
         void reset() {
-            recorder.reset(TokenHistory.DASHBOARD);
+            recorder.reset(processingGroup);
+        }
+    }
+
+    @ProcessingGroup(TokenHistory.DASHBOARD)
+    static final class InDashboard extends InGroup {
+
+        InDashboard(HandlingRecorder recorder) {
+            super(recorder, TokenHistory.DASHBOARD);
         }
     }
 
     @ProcessingGroup(TokenHistory.AUDIT)
-    static final class InAudit {
-
-        private final HandlingRecorder recorder;
+    static final class InAudit extends InGroup {
 
         InAudit(HandlingRecorder recorder) {
-            this.recorder = recorder;
-        }
-
-        @EventHandler
-        void on(Object payload, EventMessage<?> event) {
-            recorder.handled(TokenHistory.AUDIT, event);
-        }
-
-        @ResetHandler
-        void reset() {
-            recorder.reset(TokenHistory.AUDIT);
+            super(recorder, TokenHistory.AUDIT);
         }
     }
 
