@@ -351,11 +351,16 @@ class AuditTrail {
             if (belowTheEnd.isEmpty()) {
                 return;
             }
-            Set<Long> stored = new HashSet<>(
-                    jdbc.queryForList("SELECT id FROM audit_event WHERE id = ANY (?)", Long.class, (Object)
-                            belowTheEnd.stream().map(Pending::id).toArray(Long[]::new)));
+            Set<List<Object>> stored = new HashSet<>();
+            jdbc.query(
+                    "SELECT tenant_id, id FROM audit_event WHERE (tenant_id, id) IN (SELECT * FROM unnest(?, ?))",
+                    row -> {
+                        stored.add(List.of(row.getString(1), row.getLong(2)));
+                    },
+                    belowTheEnd.stream().map(Pending::tenantId).toArray(String[]::new),
+                    belowTheEnd.stream().map(Pending::id).toArray(Long[]::new));
             for (Pending entry : belowTheEnd) {
-                if (stored.contains(entry.id())) {
+                if (stored.contains(List.of(entry.tenantId(), entry.id()))) {
                     logger.debug("Skipped audit entry [{}]: appended before", entry.id());
                 } else {
                     relinkAfterInserting(entry.unlinked(names.get(entry.tokenId())));
@@ -388,10 +393,10 @@ class AuditTrail {
             List<Object[]> relinked = new ArrayList<>();
             for (AuditEntry entry : later) {
                 AuditEntry linked = entry.linkedAfter(hash);
-                relinked.add(new Object[] {linked.prevHash(), linked.hash(), linked.id()});
+                relinked.add(new Object[] {linked.prevHash(), linked.hash(), tenant, linked.id()});
                 hash = linked.hash();
             }
-            jdbc.batchUpdate("UPDATE audit_event SET prev_hash = ?, hash = ? WHERE id = ?", relinked);
+            jdbc.batchUpdate("UPDATE audit_event SET prev_hash = ?, hash = ? WHERE tenant_id = ? AND id = ?", relinked);
             jdbc.update(
                     "UPDATE audit_chain_head SET last_hash = ?, entry_count = entry_count + 1 WHERE tenant_id = ?",
                     hash,

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -52,9 +53,10 @@ import org.springframework.stereotype.Component;
  * Replays a long stretch of the event store into projections in bulk, instead of through their tracking processors:
  * a rebuild from the first event, or a node that starts far behind the head. It claims every segment of the
  * processors in the token store, so that no node's processor handles them meanwhile, reads the events in keyset pages
- * of {@code vf.projection.replay.chunk-size}, and hands each page to the processors' own event handlers (the same
- * handlers, with their own error handling, as the processors use) in one unit of work and one transaction, which also
- * stores the position reached in every segment. Then it releases the segments, and the processors go on from there.
+ * of {@code vf.projection.replay.chunk-size}, and hands each page to each processor's own event handlers (the same
+ * handlers, with their own error handling, as the processor uses) in one unit of work and one transaction per
+ * processor, on a thread per processor, which also stores the position reached in every segment of that processor.
+ * Then it releases the segments, and the processors go on from there.
  *
  * <p>What it leaves out of the processors' way of working is what costs them most per event on a replay: a unit of
  * work, a monitor and an interceptor chain per event, and every segment reading every event. The positions it stores
@@ -170,8 +172,9 @@ public class ProjectionReplay {
     }
 
     /**
-     * Replays page after page. A reader thread reads and deserializes the next page while this one is handled and
-     * committed, which is when the thread would otherwise wait for the database.
+     * Replays page after page. A reader thread reads and deserializes the next page while this one is handled, and each
+     * processor handles and commits it on a thread of its own, so that one processor's handlers run while another's
+     * wait for the database; the next page goes to the processors once all have committed this one.
      */
     private long replay(
             List<String> processorNames,
@@ -179,11 +182,17 @@ public class ProjectionReplay {
             long startIndex,
             GapAwareTrackingToken start,
             long head) {
-        List<EventHandlerInvoker> invokers = processors(processorNames).stream()
-                .map(TrackingEventProcessor::eventHandlerInvoker)
-                .toList();
+        List<Replaying> replaying = new ArrayList<>();
         ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, READER_THREAD));
         try {
+            for (TrackingEventProcessor processor : processors(processorNames)) {
+                String name = processor.getName();
+                replaying.add(new Replaying(
+                        name,
+                        processor.eventHandlerInvoker(),
+                        segments.get(name),
+                        Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, threadName(name)))));
+            }
             long replayed = 0;
             long lastReport = System.nanoTime();
             CompletableFuture<Page> next =
@@ -196,7 +205,7 @@ public class ProjectionReplay {
                         : null;
                 if (page.rows() > 0) {
                     extendClaims(segments);
-                    handle(page, invokers, segments);
+                    handleEverywhere(page, replaying);
                     replayed += page.rows();
                     if (System.nanoTime() - lastReport > PROGRESS_INTERVAL.toNanos()) {
                         logger.info(
@@ -212,29 +221,46 @@ public class ProjectionReplay {
             return replayed;
         } finally {
             reader.shutdownNow();
+            replaying.forEach(processor -> processor.thread().shutdownNow());
+        }
+    }
+
+    /** The name of the thread on which a bulk replay runs the handlers of {@code processor}. */
+    static String threadName(String processor) {
+        return "projection-replay-" + processor;
+    }
+
+    /** Has every processor handle the page on its own thread, and waits until all have, whether they failed or not. */
+    private void handleEverywhere(Page page, List<Replaying> replaying) {
+        CompletableFuture<?>[] handled = replaying.stream()
+                .map(processor -> CompletableFuture.runAsync(() -> handle(page, processor), processor.thread()))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(handled).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
     /** Handles one page of events and stores the position after it in every segment, in one transaction. */
-    private void handle(Page page, List<EventHandlerInvoker> invokers, Map<String, List<Integer>> segments) {
+    private void handle(Page page, Replaying processor) {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(page.messages());
         unitOfWork.attachTransaction(transactionManager);
-        unitOfWork.onPrepareCommit(committing -> segments.forEach((name, ids) -> {
-            for (int segment : ids) {
-                tokenStore.storeToken(page.position(), name, segment);
+        unitOfWork.onPrepareCommit(committing -> {
+            for (int segment : processor.segments()) {
+                tokenStore.storeToken(page.position(), processor.name(), segment);
             }
-        }));
+        });
         ResultMessage<?> result = unitOfWork.executeWithResult(
                 () -> {
-                    for (EventHandlerInvoker invoker : invokers) {
-                        invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-                    }
+                    processor.invoker().handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
                     return null;
                 },
                 RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             throw new IllegalStateException(
-                    "The bulk replay stopped at a page ending at event [" + page.lastIndex() + "]",
+                    "The bulk replay of processor [" + processor.name() + "] stopped at a page ending at event ["
+                            + page.lastIndex() + "]",
                     result.exceptionResult());
         }
     }
@@ -362,6 +388,10 @@ public class ProjectionReplay {
                 processorProperties.getProcessors().get(name);
         return settings == null || settings.getInitialSegmentCount() == null ? 1 : settings.getInitialSegmentCount();
     }
+
+    /** A processor being replayed: its handlers, the segments claimed for it, and the thread that runs them. */
+    private record Replaying(
+            String name, EventHandlerInvoker invoker, List<Integer> segments, ExecutorService thread) {}
 
     /** Deserialized events, and the position after the last of them. */
     private record Page(List<EventMessage<?>> messages, int rows, GapAwareTrackingToken position, long lastIndex) {}

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Records which thread handled each event, per processing group, through a handler of its own in the dashboard's and
  * the audit trail's groups; a group's reset forgets its records. It tells a redelivery apart, which the projections
- * hide by being idempotent, and a bulk replay (the caller's thread) from the processors (their own threads).
+ * hide by being idempotent, and a bulk replay (its threads) from the processors (their own threads).
  */
 final class HandlingRecorder {
 
