@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.versionforge.token.api.AuditMetadata;
 import com.versionforge.token.api.TokenId;
-import de.bytefish.pgbulkinsert.PgBulkInsert;
+import com.versionforge.token.query.projection.ProjectionReplay;
 import de.bytefish.pgbulkinsert.mapping.AbstractMapping;
+import de.bytefish.pgbulkinsert.model.ColumnDefinition;
+import de.bytefish.pgbulkinsert.pgsql.PgBinaryWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,9 +22,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -29,10 +35,11 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +64,9 @@ class AuditTrail {
     private static final ObjectMapper DETAILS_JSON = new ObjectMapper();
     // Names never change after creation, so a cache of them can only be stale by being absent.
     private static final int NAME_CACHE_SIZE = 50_000;
-    // A batch of entries goes to the table as one binary COPY: no statement per row, and no text for the server to
-    // parse.
-    private static final PgBulkInsert<AuditEntry> ENTRY_COPY = new PgBulkInsert<>(new EntryColumns());
+    // Entries go to the table as a binary COPY: no statement per row, and no text for the server to parse.
+    private static final EntryColumns ENTRY_COLUMNS = new EntryColumns();
+    private static final int COPY_BUFFER_BYTES = 65_536;
 
     private final JdbcTemplate jdbc;
     private final Map<UUID, String> names = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
@@ -95,7 +102,7 @@ class AuditTrail {
                 clientIp,
                 text(metaData.get(AuditMetadata.REQUEST_ID)),
                 json(record.details()));
-        inBatch(batch -> batch.pending.add(pending));
+        inBatch(batch -> batch.add(pending));
     }
 
     /** Records a new token in the audit side's token table; its name is on every later entry about it. */
@@ -138,14 +145,14 @@ class AuditTrail {
     private void inBatch(Consumer<Batch> action) {
         if (!CurrentUnitOfWork.isStarted()) {
             // A handler called outside a processor, as a test does: write at once.
-            Batch batch = new Batch();
+            Batch batch = new Batch(null);
             action.accept(batch);
             batch.flush();
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Batch batch = root.getOrComputeResource(BATCH_RESOURCE, key -> {
-            Batch created = new Batch();
+            Batch created = new Batch(root.getResource(ProjectionReplay.BULK_REPLAY_RESOURCE) != null ? root : null);
             root.onPrepareCommit(unitOfWork -> created.flush());
             return created;
         });
@@ -236,15 +243,58 @@ class AuditTrail {
 
         private final List<Pending> pending = new ArrayList<>();
         private final Map<TokenWrite, List<Object[]>> tokenWrites = new EnumMap<>(TokenWrite.class);
+        // Streaming: the unit of work of a bulk replay, every tenant's chain end, and the COPY open meanwhile.
+        private final UnitOfWork<?> streamingIn;
+        private final Map<String, Head> allHeads;
+        private final Map<String, Head> advanced = new HashMap<>();
+        private EntryStream stream;
+
+        /**
+         * @param streamingIn the unit of work of a bulk replay, whose connection nothing else uses before it commits,
+         *     or null: entries then wait for the end of the batch
+         */
+        Batch(UnitOfWork<?> streamingIn) {
+            this.streamingIn = streamingIn;
+            this.allHeads = streamingIn == null ? null : allStoredHeads();
+        }
 
         void write(TokenWrite write, Object... parameters) {
             tokenWrites.computeIfAbsent(write, key -> new ArrayList<>()).add(parameters);
         }
 
+        /**
+         * Takes the entry of one event. In a bulk replay an entry that can be linked at once, its id and name known and
+         * its id past its chain's end, is linked and sent to the database now, so that the database inserts while the
+         * next events are handled; once one entry has to wait for the end of the batch, all later ones wait too, to
+         * keep each chain in id order.
+         */
+        void add(Pending entry) {
+            if (streamingIn != null && pending.isEmpty() && entry.id() != UNKNOWN_INDEX) {
+                Head head = allHeads.getOrDefault(entry.tenantId(), Head.EMPTY);
+                String name = entry.tokenId() == null ? null : names.get(entry.tokenId());
+                if (entry.id() > head.lastId() && (entry.tokenId() == null || name != null)) {
+                    AuditEntry linked = entry.unlinked(name).linkedAfter(head.lastHash());
+                    if (stream == null) {
+                        EntryStream opened = EntryStream.open(jdbc);
+                        streamingIn.onRollback(unitOfWork -> opened.cancel());
+                        stream = opened;
+                    }
+                    stream.write(linked);
+                    allHeads.put(entry.tenantId(), head.after(linked));
+                    advanced.put(entry.tenantId(), head.after(linked));
+                    return;
+                }
+            }
+            pending.add(entry);
+        }
+
         void flush() {
+            if (stream != null) {
+                stream.close();
+                stream = null;
+            }
             resolveIndexes();
-            Map<String, Head> heads = storedHeads();
-            Map<String, Head> advanced = new HashMap<>();
+            Map<String, Head> heads = allHeads != null ? allHeads : storedHeads();
             List<AuditEntry> linked = new ArrayList<>();
             List<Pending> belowTheEnd = new ArrayList<>();
             resolveNames();
@@ -278,6 +328,7 @@ class AuditTrail {
             insertLate(belowTheEnd);
             pending.clear();
             tokenWrites.clear();
+            advanced.clear();
         }
 
         /** Looks up, in one query, the global indexes of the events whose tracking token does not tell them. */
@@ -308,20 +359,26 @@ class AuditTrail {
             });
         }
 
+        /** Every tenant's chain end, in one query: a bulk replay links entries before it knows their tenants. */
+        private Map<String, Head> allStoredHeads() {
+            return storedHeads("");
+        }
+
         /** The chain ends of the tenants this batch appends to, in one query. */
         private Map<String, Head> storedHeads() {
-            Map<String, Head> heads = new HashMap<>();
             String[] tenants =
                     pending.stream().map(Pending::tenantId).distinct().toArray(String[]::new);
-            if (tenants.length > 0) {
-                jdbc.query(
-                        "SELECT tenant_id, last_id, last_hash, entry_count FROM audit_chain_head"
-                                + " WHERE tenant_id = ANY (?)",
-                        row -> {
-                            heads.put(row.getString(1), new Head(row.getLong(2), row.getString(3), row.getLong(4)));
-                        },
-                        (Object) tenants);
-            }
+            return tenants.length == 0 ? new HashMap<>() : storedHeads(" WHERE tenant_id = ANY (?)", (Object) tenants);
+        }
+
+        private Map<String, Head> storedHeads(String where, Object... parameters) {
+            Map<String, Head> heads = new HashMap<>();
+            jdbc.query(
+                    "SELECT tenant_id, last_id, last_hash, entry_count FROM audit_chain_head" + where,
+                    row -> {
+                        heads.put(row.getString(1), new Head(row.getLong(2), row.getString(3), row.getLong(4)));
+                    },
+                    parameters);
             return heads;
         }
 
@@ -406,11 +463,86 @@ class AuditTrail {
 
     /** Inserts entries in one COPY, however many. */
     private void insert(List<AuditEntry> entries) {
-        if (!entries.isEmpty()) {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                ENTRY_COPY.saveAll(connection.unwrap(PGConnection.class), entries);
-                return null;
-            });
+        if (entries.isEmpty()) {
+            return;
+        }
+        EntryStream stream = EntryStream.open(jdbc);
+        try {
+            entries.forEach(stream::write);
+        } catch (RuntimeException e) {
+            stream.cancel();
+            throw e;
+        }
+        stream.close();
+    }
+
+    /**
+     * A COPY of entries into {@code audit_event} on the connection of the current transaction, open while entries are
+     * written into it: the connection serves nothing else until it is closed or cancelled.
+     */
+    private static final class EntryStream {
+
+        private final DataSource dataSource;
+        private final Connection connection;
+        private final PGCopyOutputStream copy;
+        private final PgBinaryWriter writer;
+        private boolean released;
+
+        private EntryStream(DataSource dataSource, Connection connection, PGCopyOutputStream copy) {
+            this.dataSource = dataSource;
+            this.connection = connection;
+            this.copy = copy;
+            this.writer = new PgBinaryWriter(copy, COPY_BUFFER_BYTES);
+        }
+
+        static EntryStream open(JdbcTemplate jdbc) {
+            DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "dataSource");
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                PGCopyOutputStream copy = new PGCopyOutputStream(
+                        connection.unwrap(PGConnection.class), ENTRY_COLUMNS.getCopyCommand(), 1);
+                return new EntryStream(dataSource, connection, copy);
+            } catch (SQLException e) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+                throw jdbc.getExceptionTranslator().translate("COPY audit_event", null, e);
+            }
+        }
+
+        void write(AuditEntry entry) {
+            List<ColumnDefinition<AuditEntry>> columns = ENTRY_COLUMNS.getColumns();
+            writer.startRow(columns.size());
+            for (ColumnDefinition<AuditEntry> column : columns) {
+                column.getWrite().accept(writer, entry);
+            }
+        }
+
+        /** Ends the COPY: the database has inserted every entry when this returns, or it throws. */
+        void close() {
+            try {
+                writer.close();
+            } finally {
+                release();
+            }
+        }
+
+        /** Abandons the COPY, if it is still open, so that the transaction can roll back. */
+        void cancel() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                logger.warn("Could not cancel a COPY of audit entries; the transaction rolls back anyway", e);
+            } finally {
+                release();
+            }
+        }
+
+        private void release() {
+            if (!released) {
+                released = true;
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
         }
     }
 

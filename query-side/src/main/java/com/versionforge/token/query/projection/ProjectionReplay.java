@@ -74,6 +74,13 @@ public class ProjectionReplay {
     private static final Logger logger = LoggerFactory.getLogger(ProjectionReplay.class);
     private static final long BEFORE_THE_FIRST_EVENT = EventStoreConfiguration.LOWEST_GLOBAL_SEQUENCE - 1;
     private static final String READER_THREAD = "projection-replay-reader";
+
+    /**
+     * The resource a bulk replay's unit of work carries: its projection may keep the transaction's connection busy
+     * while it handles the events (streaming its rows into a COPY, say), until its own prepare-commit handler, which
+     * runs before the replay stores its position.
+     */
+    public static final String BULK_REPLAY_RESOURCE = ProjectionReplay.class.getName() + ".bulkReplay";
     // A node's start waits for its replay: the log says how far it got.
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final String READ_PAGE = """
@@ -246,14 +253,18 @@ public class ProjectionReplay {
     private void handle(Page page, Replaying processor) {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(page.messages());
         unitOfWork.attachTransaction(transactionManager);
-        unitOfWork.onPrepareCommit(committing -> {
-            for (int segment : processor.segments()) {
-                tokenStore.storeToken(page.position(), processor.name(), segment);
-            }
-        });
+        unitOfWork.resources().put(BULK_REPLAY_RESOURCE, Boolean.TRUE);
         ResultMessage<?> result = unitOfWork.executeWithResult(
                 () -> {
                     processor.invoker().handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+                    if (unitOfWork.isLastMessage()) {
+                        // Registered last, so it runs after every prepare-commit handler the handlers registered.
+                        unitOfWork.onPrepareCommit(committing -> {
+                            for (int segment : processor.segments()) {
+                                tokenStore.storeToken(page.position(), processor.name(), segment);
+                            }
+                        });
+                    }
                     return null;
                 },
                 RollbackConfigurationType.ANY_THROWABLE);

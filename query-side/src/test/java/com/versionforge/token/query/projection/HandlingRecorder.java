@@ -16,16 +16,26 @@ import org.springframework.context.annotation.Bean;
 /**
  * Records which thread handled each event, per processing group, through a handler of its own in the dashboard's and
  * the audit trail's groups; a group's reset forgets its records. It tells a redelivery apart, which the projections
- * hide by being idempotent, and a bulk replay (its threads) from the processors (their own threads).
+ * hide by being idempotent, and a bulk replay (its threads) from the processors (their own threads); and it can make
+ * the handling of one event fail.
  */
 final class HandlingRecorder {
 
     private final Map<String, Map<String, List<String>>> threads = new ConcurrentHashMap<>();
+    private volatile String failingEvent;
 
     void handled(String processingGroup, EventMessage<?> event) {
+        if (event.getIdentifier().equals(failingEvent)) {
+            throw new IllegalStateException("Failing on purpose at event [" + failingEvent + "]");
+        }
         threads.computeIfAbsent(processingGroup, group -> new ConcurrentHashMap<>())
                 .computeIfAbsent(event.getIdentifier(), id -> new CopyOnWriteArrayList<>())
                 .add(Thread.currentThread().getName());
+    }
+
+    /** Makes the handling of that event fail in both groups, from now until it is called with null. */
+    void failOn(String eventIdentifier) {
+        failingEvent = eventIdentifier;
     }
 
     void reset(String processingGroup) {

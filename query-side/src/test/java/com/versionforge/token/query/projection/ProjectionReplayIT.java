@@ -1,6 +1,7 @@
 package com.versionforge.token.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.versionforge.token.api.NotificationSettingsChangedEvent;
@@ -226,6 +227,47 @@ class ProjectionReplayIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+        assertChainIntact(TENANT_A);
+        assertChainIntact(TENANT_B);
+    }
+
+    /**
+     * The audit trail streams a page's entries into a COPY while its events are handled: a failure in the middle of a
+     * page abandons the COPY and rolls the page back, and the processor goes on from the last page committed.
+     */
+    @Test
+    void commitsNothingOfAPageWhoseHandlingFailsAndTheProcessorGoesOnFromTheLastPageCommitted() {
+        Map<String, List<String>> live = rowsRebuiltByTheProcessors();
+        List<Long> indexes = jdbc.sql("SELECT globalindex FROM domainevententry ORDER BY globalindex")
+                .query(Long.class)
+                .list();
+        resetBoth();
+        handled.failOn(eventIdentifiers().get(CHUNK_SIZE + 2));
+        Throwable failure;
+        List<Long> entries;
+        List<TrackingToken> positions;
+        try {
+            failure = catchThrowable(() -> replay.catchUp(List.of(TokenHistory.AUDIT), 0));
+            entries = jdbc.sql("SELECT id FROM audit_event ORDER BY id")
+                    .query(Long.class)
+                    .list();
+            positions = storedTokens(TokenHistory.AUDIT);
+        } finally {
+            handled.failOn(null);
+            startBoth();
+        }
+
+        assertThat(failure)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("[" + TokenHistory.AUDIT + "]")
+                .hasRootCauseMessage(
+                        "Failing on purpose at event [" + eventIdentifiers().get(CHUNK_SIZE + 2) + "]");
+        assertThat(entries).as("entries of the first page only").isEqualTo(indexes.subList(0, CHUNK_SIZE));
+        assertThat(positions)
+                .as("positions of the audit processor")
+                .hasSize(4)
+                .allSatisfy(token -> assertThat(token.position()).hasValue(indexes.get(CHUNK_SIZE - 1)));
+        assertThat(projectionRows()).as("after the processors went on").isEqualTo(live);
         assertChainIntact(TENANT_A);
         assertChainIntact(TENANT_B);
     }
