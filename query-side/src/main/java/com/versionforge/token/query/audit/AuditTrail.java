@@ -38,8 +38,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -482,15 +485,23 @@ class AuditTrail {
      */
     private static final class EntryStream {
 
+        private static final String TASK = "COPY audit_event";
+
         private final DataSource dataSource;
         private final Connection connection;
+        private final SQLExceptionTranslator translator;
         private final PGCopyOutputStream copy;
         private final PgBinaryWriter writer;
         private boolean released;
 
-        private EntryStream(DataSource dataSource, Connection connection, PGCopyOutputStream copy) {
+        private EntryStream(
+                DataSource dataSource,
+                Connection connection,
+                SQLExceptionTranslator translator,
+                PGCopyOutputStream copy) {
             this.dataSource = dataSource;
             this.connection = connection;
+            this.translator = translator;
             this.copy = copy;
             this.writer = new PgBinaryWriter(copy, COPY_BUFFER_BYTES);
         }
@@ -501,25 +512,35 @@ class AuditTrail {
             try {
                 PGCopyOutputStream copy = new PGCopyOutputStream(
                         connection.unwrap(PGConnection.class), ENTRY_COLUMNS.getCopyCommand(), 1);
-                return new EntryStream(dataSource, connection, copy);
+                return new EntryStream(dataSource, connection, jdbc.getExceptionTranslator(), copy);
             } catch (SQLException e) {
                 DataSourceUtils.releaseConnection(connection, dataSource);
-                throw jdbc.getExceptionTranslator().translate("COPY audit_event", null, e);
+                throw translated(jdbc.getExceptionTranslator(), e);
             }
         }
 
         void write(AuditEntry entry) {
-            List<ColumnDefinition<AuditEntry>> columns = ENTRY_COLUMNS.getColumns();
-            writer.startRow(columns.size());
-            for (ColumnDefinition<AuditEntry> column : columns) {
-                column.getWrite().accept(writer, entry);
+            try {
+                List<ColumnDefinition<AuditEntry>> columns = ENTRY_COLUMNS.getColumns();
+                writer.startRow(columns.size());
+                for (ColumnDefinition<AuditEntry> column : columns) {
+                    column.getWrite().accept(writer, entry);
+                }
+            } catch (RuntimeException e) {
+                throw translated(e);
             }
         }
 
-        /** Ends the COPY: the database has inserted every entry when this returns, or it throws. */
+        /**
+         * Ends the COPY: the database has inserted every entry when this returns. If it throws, the COPY is cancelled:
+         * a connection left in a COPY would make the transaction's rollback wait forever.
+         */
         void close() {
             try {
                 writer.close();
+            } catch (RuntimeException e) {
+                cancel();
+                throw translated(e);
             } finally {
                 release();
             }
@@ -532,7 +553,7 @@ class AuditTrail {
                     copy.cancelCopy();
                 }
             } catch (SQLException e) {
-                logger.warn("Could not cancel a COPY of audit entries; the transaction rolls back anyway", e);
+                logger.warn("Could not cancel a COPY of audit entries", e);
             } finally {
                 release();
             }
@@ -543,6 +564,20 @@ class AuditTrail {
                 released = true;
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
+        }
+
+        /** The library wraps the driver's errors; callers get Spring's exception for them, as from any other write. */
+        private RuntimeException translated(RuntimeException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            return cause instanceof SQLException sql ? translated(translator, sql) : e;
+        }
+
+        private static DataAccessException translated(SQLExceptionTranslator translator, SQLException e) {
+            DataAccessException translated = translator.translate(TASK, null, e);
+            return translated != null ? translated : new UncategorizedSQLException(TASK, null, e);
         }
     }
 

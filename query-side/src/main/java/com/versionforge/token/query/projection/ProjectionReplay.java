@@ -237,15 +237,29 @@ public class ProjectionReplay {
         return "projection-replay-" + processor;
     }
 
-    /** Has every processor handle the page on its own thread, and waits until all have, whether they failed or not. */
+    /**
+     * Has every processor handle the page on its own thread, and waits until all have, whether they failed or not; the
+     * first failure carries the others as suppressed.
+     */
     private void handleEverywhere(Page page, List<Replaying> replaying) {
         CompletableFuture<?>[] handled = replaying.stream()
                 .map(processor -> CompletableFuture.runAsync(() -> handle(page, processor), processor.thread()))
                 .toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(handled).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        RuntimeException failure = null;
+        for (CompletableFuture<?> processor : handled) {
+            try {
+                processor.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -21,9 +21,10 @@ class ProjectionReplayConfiguration {
     /**
      * Just before Axon starts the processors, brings each of {@code processors} that is at least {@code threshold}
      * events behind the head up to it in bulk, if this node can claim all its segments, all of them in one replay when
-     * they stand at one position; the service answers HTTP only after that. A replay that fails leaves the processor at the last page it committed, from where the processor goes
-     * on by itself. Only projections belong in the list: processors whose handlers replay from the first event, have no
-     * side effects and need no interceptor (the bulk replay runs their handlers as a replay without saying so).
+     * they stand at one position; the service answers HTTP only after that. A replay that fails leaves the processor at
+     * the last page it committed: if it was the replay of them all, each is tried again by itself, else the processor
+     * goes on by itself. Only projections belong in the list: processors whose handlers replay from the first event,
+     * have no side effects and need no interceptor (the bulk replay runs their handlers as a replay without saying so).
      */
     @Bean
     ConfigurerModule bulkReplayAtStart(
@@ -31,14 +32,14 @@ class ProjectionReplayConfiguration {
             @Value("${vf.projection.replay.processors}") List<String> processors,
             @Value("${vf.projection.replay.threshold}") long threshold) {
         return configurer -> configurer.onInitialize(axon -> axon.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
-            // Together when they stand at one position, reading the events once; else each by itself.
+            // Together when they stand at one position, reading the events once; else, or if that fails, each by
+            // itself.
             try {
                 if (processors.size() > 1 && replay.getObject().catchUp(processors, threshold)) {
                     return;
                 }
             } catch (RuntimeException e) {
-                logger.warn("The bulk replay of processors {} failed; they catch up by themselves", processors, e);
-                return;
+                logger.warn("The bulk replay of processors {} failed; trying each by itself", processors, e);
             }
             for (String processor : processors) {
                 try {

@@ -4,7 +4,9 @@ import com.versionforge.token.query.testing.TokenHistory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,11 +25,14 @@ final class HandlingRecorder {
 
     private final Map<String, Map<String, List<String>>> threads = new ConcurrentHashMap<>();
     private volatile String failingEvent;
+    // Every handling, in order: its group and event identifier.
+    private final Queue<List<String>> order = new ConcurrentLinkedQueue<>();
 
     void handled(String processingGroup, EventMessage<?> event) {
         if (event.getIdentifier().equals(failingEvent)) {
             throw new IllegalStateException("Failing on purpose at event [" + failingEvent + "]");
         }
+        order.add(List.of(processingGroup, event.getIdentifier()));
         threads.computeIfAbsent(processingGroup, group -> new ConcurrentHashMap<>())
                 .computeIfAbsent(event.getIdentifier(), id -> new CopyOnWriteArrayList<>())
                 .add(Thread.currentThread().getName());
@@ -40,6 +45,7 @@ final class HandlingRecorder {
 
     void reset(String processingGroup) {
         threads.remove(processingGroup);
+        order.removeIf(handling -> handling.get(0).equals(processingGroup));
     }
 
     /** How often each event was handled in that group since its last reset, by event identifier. */
@@ -47,6 +53,19 @@ final class HandlingRecorder {
         Map<String, Integer> counts = new LinkedHashMap<>();
         threads.getOrDefault(processingGroup, Map.of()).forEach((id, names) -> counts.put(id, names.size()));
         return counts;
+    }
+
+    /** How often handling passed from one group to the other while the groups handled {@code eventIds}. */
+    int groupChanges(List<String> eventIds) {
+        int changes = 0;
+        String last = null;
+        for (List<String> handling : order) {
+            if (eventIds.contains(handling.get(1))) {
+                changes += last != null && !last.equals(handling.get(0)) ? 1 : 0;
+                last = handling.get(0);
+            }
+        }
+        return changes;
     }
 
     /** The threads that handled each of {@code eventIds} in that group, once per time it was handled. */

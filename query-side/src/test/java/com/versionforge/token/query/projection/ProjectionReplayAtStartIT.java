@@ -36,9 +36,10 @@ import org.springframework.test.context.TestPropertySource;
  * The bulk replay at start ({@link ProjectionReplayConfiguration}): a node that starts on an event store holding more
  * events than the threshold, with no positions stored for its projections, brings the dashboard and the audit trail up
  * to the head in bulk, together, on a replay thread per projection and before the processors start, which then
- * handle each later event once. The history is stored once every singleton exists but before Axon starts (Spring starts its lifecycle
- * beans, Axon among them, only after that); a handler in each processing group records the thread that handled each
- * event, which tells the bulk replay from the processors' threads ({@code EventProcessor[name]-n}).
+ * handle each later event once. The history is stored once every singleton exists but before Axon starts (Spring
+ * starts its lifecycle beans, Axon among them, only after that); a handler in each processing group records the thread
+ * that handled each event, which tells the bulk replay from the processors' threads ({@code EventProcessor[name]-n}),
+ * and the order of all handling, which tells one replay of both, page by page, from one replay after the other.
  */
 @QuerySideIntegrationTest
 @TestPropertySource(
@@ -160,6 +161,10 @@ class ProjectionReplayAtStartIT {
                     .allSatisfy((id, threads) ->
                             assertThat(threads).containsExactly(ProjectionReplay.threadName(projection)));
         }
+        assertThat(handled.groupChanges(storedBeforeStart.eventIds))
+                .as("switches between the projections while they handled the stored events: one replay of both, page by"
+                        + " page, not one after the other")
+                .isGreaterThan(1);
     }
 
     @Test

@@ -66,6 +66,7 @@ class ProjectionReplayIT {
     private static final TokenId B_ROTATED = token("b-rotated");
     private static final TokenId B_SUCCESSOR = token("b-successor");
     private static final TokenId B_LATER = token("b-later");
+    private static final TokenId NEVER_CREATED = token("never-created");
     private static final Instant T0 = MutableClock.DEFAULT_NOW.minus(Duration.ofDays(10));
 
     @Autowired
@@ -93,9 +94,10 @@ class ProjectionReplayIT {
     private JdbcClient jdbc;
 
     /**
-     * Two tenants' interleaved histories, with a settings change (an event of no aggregate), creations, uses in several
-     * windows, two rotations whose successors are created after them, a revocation, a refused use and an expiry. One
-     * rotation is the last event of a page and its successor's creation the first of the next.
+     * Two tenants' interleaved histories, with a settings change (an event of no aggregate), creations, a use of a
+     * token never created, uses in several windows, two rotations whose successors are created after them, a
+     * revocation, a refused use and an expiry. One rotation is the last event of a page and its successor's creation
+     * the first of the next.
      */
     @BeforeAll
     void givenTheHistoriesOfTwoTenants() {
@@ -104,6 +106,9 @@ class ProjectionReplayIT {
                 TokenHistory.requestMetadata("user:alice", "192.0.2.10", "req-settings"));
         create(A_ROTATED, TENANT_A, "Deploy", Scope.SYNC_TRIGGER, "user:alice");
         create(B_USED, TENANT_B, "Reader", Scope.READ_ONLY, "user:bob");
+        // A token whose creation the audit side never saw: its entry, in the middle of the first page, cannot be named
+        // from memory, so it and the rest of its page are linked at the end of the page rather than streamed.
+        history.use(NEVER_CREATED, TENANT_A, 1, T0.plus(Duration.ofMinutes(30)), "198.51.100.30");
         create(A_REVOKED, TENANT_A, "Old CI", Scope.READ_ONLY, "user:alice");
         create(B_ROTATED, TENANT_B, "Publisher", Scope.ADMIN, "user:bob");
         create(A_EXPIRED, TENANT_A, "Short-lived", Scope.READ_ONLY, "user:alice");
