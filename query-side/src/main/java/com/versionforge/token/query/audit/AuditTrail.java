@@ -50,7 +50,8 @@ import org.springframework.stereotype.Component;
  * Writes are collected per unit of work, which covers a whole batch of events, and sent to the database just before it
  * commits, in the transaction that also stores the processor's position, so a batch is applied wholly or not at all.
  * Linking happens then too: one query reads the chain ends of the batch's tenants, one binary COPY inserts its entries,
- * however many events the batch holds.
+ * however many events the batch holds. In a bulk replay ({@link ProjectionReplay#BULK_REPLAY_RESOURCE}) entries are
+ * linked and streamed into that COPY as their events are handled instead, and the batch's end finishes it.
  *
  * <p>Every append is idempotent. Within a tenant, entries are appended in id order, so an entry whose id is at or below
  * the chain's last id was either appended before (and is skipped) or belongs to an event that committed late in the

@@ -71,16 +71,16 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class ProjectionReplay {
 
-    private static final Logger logger = LoggerFactory.getLogger(ProjectionReplay.class);
-    private static final long BEFORE_THE_FIRST_EVENT = EventStoreConfiguration.LOWEST_GLOBAL_SEQUENCE - 1;
-    private static final String READER_THREAD = "projection-replay-reader";
-
     /**
      * The resource a bulk replay's unit of work carries: its projection may keep the transaction's connection busy
      * while it handles the events (streaming its rows into a COPY, say), until its own prepare-commit handler, which
      * runs before the replay stores its position.
      */
     public static final String BULK_REPLAY_RESOURCE = ProjectionReplay.class.getName() + ".bulkReplay";
+
+    private static final Logger logger = LoggerFactory.getLogger(ProjectionReplay.class);
+    private static final long BEFORE_THE_FIRST_EVENT = EventStoreConfiguration.LOWEST_GLOBAL_SEQUENCE - 1;
+    private static final String READER_THREAD = "projection-replay-reader";
     // A node's start waits for its replay: the log says how far it got.
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final String READ_PAGE = """

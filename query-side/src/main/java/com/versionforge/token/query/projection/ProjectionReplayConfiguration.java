@@ -32,8 +32,8 @@ class ProjectionReplayConfiguration {
             @Value("${vf.projection.replay.processors}") List<String> processors,
             @Value("${vf.projection.replay.threshold}") long threshold) {
         return configurer -> configurer.onInitialize(axon -> axon.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
-            // Together when they stand at one position, reading the events once; else, or if that fails, each by
-            // itself.
+            // Together when they stand at one position, reading the events once;
+            // else, or if that fails, each by itself.
             try {
                 if (processors.size() > 1 && replay.getObject().catchUp(processors, threshold)) {
                     return;
