@@ -138,12 +138,13 @@ class AuditTrail {
         inBatch(batch -> batch.write(TokenWrite.EXPIRE, timestamp(expiredAt), tokenId.value()));
     }
 
-    /** Forgets everything, before a replay rebuilds it. */
+    /**
+     * Forgets everything, before a replay rebuilds it. A truncation, not a delete: the replay then writes into empty
+     * tables and indexes, with no dead rows to skip or vacuum.
+     */
     void clear() {
         names.clear();
-        jdbc.update("DELETE FROM audit_event");
-        jdbc.update("DELETE FROM audit_chain_head");
-        jdbc.update("DELETE FROM audit_token");
+        jdbc.update("TRUNCATE audit_event, audit_chain_head, audit_token");
     }
 
     private void inBatch(Consumer<Batch> action) {

@@ -1,7 +1,9 @@
 package com.versionforge.token.query.dashboard;
 
+import com.versionforge.token.query.projection.QueryOnlyIndexes;
 import com.versionforge.token.query.projection.TenantSequencing;
 import java.time.Clock;
+import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,21 @@ class DashboardConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The indexes of the dashboard's sorted pages, which a bulk replay from the first event builds at its end: the
+     * projection itself reads rows by token id and by {@code rotated_to}.
+     */
+    @Bean
+    QueryOnlyIndexes dashboardQueryOnlyIndexes() {
+        return new QueryOnlyIndexes(
+                DashboardProjection.PROCESSING_GROUP,
+                List.of(
+                        "token_dashboard_created",
+                        "token_dashboard_expires",
+                        "token_dashboard_last_used",
+                        "token_dashboard_name"));
     }
 
     /**

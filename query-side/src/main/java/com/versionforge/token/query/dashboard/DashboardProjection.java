@@ -90,10 +90,13 @@ class DashboardProjection {
         changes.change(event.tokenId().value(), sequence, row -> row.expired(event.expiredAt()));
     }
 
-    /** Runs before a replay: the replay rebuilds every row from the first event on. */
+    /**
+     * Runs before a replay: the replay rebuilds every row from the first event on, into an empty table (truncated, so
+     * with no dead rows to skip or vacuum).
+     */
     @ResetHandler
     void reset() {
         logger.info("Clearing the dashboard for a replay of the token events");
-        jdbc.sql("DELETE FROM token_dashboard").update();
+        jdbc.sql("TRUNCATE token_dashboard").update();
     }
 }

@@ -94,6 +94,7 @@ public class ProjectionReplay {
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final EventProcessorProperties processorProperties;
+    private final DeferredIndexes deferredIndexes;
     private final int chunkSize;
 
     ProjectionReplay(
@@ -103,6 +104,7 @@ public class ProjectionReplay {
             TokenStore tokenStore,
             TransactionManager transactionManager,
             EventProcessorProperties processorProperties,
+            DeferredIndexes deferredIndexes,
             @Value("${vf.projection.replay.chunk-size}") int chunkSize) {
         this.dataSource = dataSource;
         this.eventSerializer = eventSerializer;
@@ -110,6 +112,7 @@ public class ProjectionReplay {
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.processorProperties = processorProperties;
+        this.deferredIndexes = deferredIndexes;
         this.chunkSize = chunkSize;
     }
 
@@ -147,7 +150,9 @@ public class ProjectionReplay {
             }
 
             logger.info("Replaying {} events into processors {} in bulk", behind, processorNames);
-            long replayed = replay(processorNames, claimed, startIndex, start.orElse(null), head);
+            long replayed = startIndex == BEFORE_THE_FIRST_EVENT
+                    ? replayWithoutQueryOnlyIndexes(processorNames, claimed, start.orElse(null), head)
+                    : replay(processorNames, claimed, startIndex, start.orElse(null), head);
             logger.info("Replayed {} events into processors {} in bulk", replayed, processorNames);
             return true;
         } finally {
@@ -176,6 +181,31 @@ public class ProjectionReplay {
                     tokens.stream().map(Position::of).distinct().toList();
             return positions.size() == 1 ? Optional.ofNullable(positions.get(0)) : Optional.empty();
         });
+    }
+
+    /**
+     * Replays from the first event with the processors' {@link QueryOnlyIndexes} dropped, and builds them at the end,
+     * whether the replay succeeded or not, before the claims are released.
+     */
+    private long replayWithoutQueryOnlyIndexes(
+            List<String> processorNames, Map<String, List<Integer>> segments, GapAwareTrackingToken start, long head) {
+        deferredIndexes.dropFor(processorNames);
+        RuntimeException failure = null;
+        try {
+            return replay(processorNames, segments, BEFORE_THE_FIRST_EVENT, start, head);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            try {
+                deferredIndexes.buildAll();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     /**

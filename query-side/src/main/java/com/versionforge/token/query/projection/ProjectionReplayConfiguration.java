@@ -23,31 +23,42 @@ class ProjectionReplayConfiguration {
      * events behind the head up to it in bulk, if this node can claim all its segments, all of them in one replay when
      * they stand at one position; the service answers HTTP only after that. A replay that fails leaves the processor at
      * the last page it committed: if it was the replay of them all, each is tried again by itself, else the processor
-     * goes on by itself. Only projections belong in the list: processors whose handlers replay from the first event,
+     * goes on by itself. Then it builds the query-only indexes that a replay from the first event dropped and did not
+     * get to build (see {@link DeferredIndexes}). Only projections belong in the list: processors whose handlers replay from the first event,
      * have no side effects and need no interceptor (the bulk replay runs their handlers as a replay without saying so).
      */
     @Bean
     ConfigurerModule bulkReplayAtStart(
             ObjectProvider<ProjectionReplay> replay,
+            ObjectProvider<DeferredIndexes> deferredIndexes,
             @Value("${vf.projection.replay.processors}") List<String> processors,
             @Value("${vf.projection.replay.threshold}") long threshold) {
         return configurer -> configurer.onInitialize(axon -> axon.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
-            // Together when they stand at one position, reading the events once;
-            // else, or if that fails, each by itself.
+            catchUp(replay.getObject(), processors, threshold);
             try {
-                if (processors.size() > 1 && replay.getObject().catchUp(processors, threshold)) {
-                    return;
-                }
+                // What a replay cut off by a crash, on this node or another, left unbuilt.
+                deferredIndexes.getObject().buildAll();
             } catch (RuntimeException e) {
-                logger.warn("The bulk replay of processors {} failed; trying each by itself", processors, e);
-            }
-            for (String processor : processors) {
-                try {
-                    replay.getObject().catchUp(List.of(processor), threshold);
-                } catch (RuntimeException e) {
-                    logger.warn("The bulk replay of processor [{}] failed; it catches up by itself", processor, e);
-                }
+                logger.warn("Could not build the indexes a replay dropped; queries go on without them", e);
             }
         }));
+    }
+
+    /** Together when they stand at one position, reading the events once; else, or if that fails, each by itself. */
+    private static void catchUp(ProjectionReplay replay, List<String> processors, long threshold) {
+        try {
+            if (processors.size() > 1 && replay.catchUp(processors, threshold)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            logger.warn("The bulk replay of processors {} failed; trying each by itself", processors, e);
+        }
+        for (String processor : processors) {
+            try {
+                replay.catchUp(List.of(processor), threshold);
+            } catch (RuntimeException e) {
+                logger.warn("The bulk replay of processor [{}] failed; it catches up by itself", processor, e);
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import com.versionforge.token.query.projection.ProjectionReplay;
 import com.versionforge.token.query.testing.MutableClock;
 import com.versionforge.token.query.testing.QuerySideIntegrationTest;
 import com.versionforge.token.query.testing.TokenHistory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +71,7 @@ class ProjectionRebuildBenchmark {
         long stored = storeEvents();
         awaitHead(List.of(history.dashboardProcessor(), history.auditProcessor()));
         String auditBefore = auditFingerprint();
+        List<String> indexesBefore = indexes();
         List<String> lines = new ArrayList<>();
         lines.add("events stored: %d (%d tokens, %d tenants); processor batch size: %s"
                 .formatted(
@@ -95,19 +98,29 @@ class ProjectionRebuildBenchmark {
                     .formatted(audit, audit / scan));
             lines.add("through the tracking processors, both at once: %.0f events/s (%.3f of the raw scan)"
                     .formatted(both, both / scan));
-            lines.add(identical(auditBefore, dashboardBefore));
+            lines.add(identical(auditBefore, dashboardBefore, indexesBefore));
         }
+        Map<String, List<StreamingEventProcessor>> rebuilds = new LinkedHashMap<>();
+        rebuilds.put("dashboard", List.of(history.dashboardProcessor()));
+        rebuilds.put("audit", List.of(history.auditProcessor()));
+        rebuilds.put("both at once", List.of(history.dashboardProcessor(), history.auditProcessor()));
+        long postmaster = postmasterPid();
         for (int run = 1; run <= 2; run++) {
-            double dashboard = rate(stored, rebuildInBulk(List.of(history.dashboardProcessor())));
-            double audit = rate(stored, rebuildInBulk(List.of(history.auditProcessor())));
-            double both = rate(stored, rebuildInBulk(List.of(history.dashboardProcessor(), history.auditProcessor())));
-            lines.add("bulk replay run %d, dashboard: %.0f events/s (%.3f of the raw scan)"
-                    .formatted(run, dashboard, dashboard / scan));
-            lines.add("bulk replay run %d, audit: %.0f events/s (%.3f of the raw scan)"
-                    .formatted(run, audit, audit / scan));
-            lines.add("bulk replay run %d, both at once: %.0f events/s (%.3f of the raw scan)"
-                    .formatted(run, both, both / scan));
-            lines.add(identical(auditBefore, dashboardBefore));
+            for (Map.Entry<String, List<StreamingEventProcessor>> rebuild : rebuilds.entrySet()) {
+                CpuTime cpuBefore = CpuTime.now(postmaster);
+                double rate = rate(stored, rebuildInBulk(rebuild.getValue()));
+                CpuTime cpu = CpuTime.now(postmaster).since(cpuBefore);
+                lines.add(
+                        "bulk replay run %d, %s: %.0f events/s (%.3f of the raw scan); CPU s, JVM %.2f, PostgreSQL %.2f"
+                                .formatted(
+                                        run,
+                                        rebuild.getKey(),
+                                        rate,
+                                        rate / scan,
+                                        cpu.jvmSeconds(),
+                                        cpu.postgresSeconds()));
+            }
+            lines.add(identical(auditBefore, dashboardBefore, indexesBefore));
         }
 
         Files.createDirectories(RESULTS.getParent());
@@ -244,9 +257,29 @@ class ProjectionRebuildBenchmark {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private String identical(String auditBefore, String dashboardBefore) {
-        return "audit rows identical: %s; dashboard rows identical: %s"
-                .formatted(auditBefore.equals(auditFingerprint()), dashboardBefore.equals(dashboardFingerprint()));
+    /** The embedded PostgreSQL's postmaster, from the first line of its pid file. */
+    private long postmasterPid() throws IOException {
+        String dataDirectory =
+                jdbc.sql("SHOW data_directory").query(String.class).single();
+        return Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid"))
+                .get(0)
+                .trim());
+    }
+
+    private String identical(String auditBefore, String dashboardBefore, List<String> indexesBefore) {
+        return "audit rows identical: %s; dashboard rows identical: %s; indexes identical: %s"
+                .formatted(
+                        auditBefore.equals(auditFingerprint()),
+                        dashboardBefore.equals(dashboardFingerprint()),
+                        indexesBefore.equals(indexes()));
+    }
+
+    /** The definitions of every index of the projections' tables. */
+    private List<String> indexes() {
+        return jdbc.sql("""
+                        SELECT indexdef FROM pg_indexes
+                        WHERE tablename IN ('token_dashboard', 'audit_event', 'audit_token', 'audit_chain_head')
+                        ORDER BY indexname""").query(String.class).list();
     }
 
     private void awaitHead(List<StreamingEventProcessor> processors) throws InterruptedException {

@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,19 +19,25 @@ import org.springframework.context.annotation.Bean;
 /**
  * Records which thread handled each event, per processing group, through a handler of its own in the dashboard's and
  * the audit trail's groups; a group's reset forgets its records. It tells a redelivery apart, which the projections
- * hide by being idempotent, and a bulk replay (its threads) from the processors (their own threads); and it can make
- * the handling of one event fail.
+ * hide by being idempotent, and a bulk replay (its threads) from the processors (their own threads); it can make the
+ * handling of one event fail, and look at the database while events are handled.
  */
 final class HandlingRecorder {
 
     private final Map<String, Map<String, List<String>>> threads = new ConcurrentHashMap<>();
     private volatile String failingEvent;
+    private volatile Supplier<?> probe;
+    private final Queue<Object> probed = new ConcurrentLinkedQueue<>();
     // Every handling, in order: its group and event identifier.
     private final Queue<List<String>> order = new ConcurrentLinkedQueue<>();
 
     void handled(String processingGroup, EventMessage<?> event) {
         if (event.getIdentifier().equals(failingEvent)) {
             throw new IllegalStateException("Failing on purpose at event [" + failingEvent + "]");
+        }
+        Supplier<?> current = probe;
+        if (current != null) {
+            probed.add(current.get());
         }
         order.add(List.of(processingGroup, event.getIdentifier()));
         threads.computeIfAbsent(processingGroup, group -> new ConcurrentHashMap<>())
@@ -41,6 +48,20 @@ final class HandlingRecorder {
     /** Makes the handling of that event fail in both groups, from now until it is called with null. */
     void failOn(String eventIdentifier) {
         failingEvent = eventIdentifier;
+    }
+
+    /**
+     * Asks {@code probe} at every handling, in both groups, from now until it is called with null, and forgets what it
+     * answered before.
+     */
+    void probe(Supplier<?> probe) {
+        probed.clear();
+        this.probe = probe;
+    }
+
+    /** What the probe answered, once per handling. */
+    List<Object> probed() {
+        return List.copyOf(probed);
     }
 
     void reset(String processingGroup) {

@@ -94,6 +94,7 @@ class ProjectionReplayAtStartIT {
         private volatile List<String> eventIds;
         private volatile long positionsStored;
         private volatile List<Boolean> processorsRunning;
+        private volatile List<String> indexes;
 
         StoredBeforeStart(TokenHistory history, EventProcessingConfiguration processing, JdbcClient jdbc) {
             this.history = history;
@@ -126,6 +127,13 @@ class ProjectionReplayAtStartIT {
             history.rotate(B_ROTATED, TENANT_B, B_SUCCESSOR, T0.plus(Duration.ofDays(1)), "user:bob");
             create(history, B_SUCCESSOR, TENANT_B, "Publisher", Scope.ADMIN, "user:bob");
             history.use(B_SUCCESSOR, TENANT_B, 2, T0.plus(Duration.ofDays(2)), "203.0.113.9");
+
+            // As a replay from the first event that a crash cut off leaves things: an index dropped, and listed.
+            indexes = indexDefinitions(jdbc);
+            jdbc.sql("""
+                            INSERT INTO projection_deferred_index
+                            SELECT indexname, indexdef FROM pg_indexes WHERE indexname = 'token_dashboard_name'""").update();
+            jdbc.sql("DROP INDEX token_dashboard_name").update();
 
             eventIds = eventIdentifiers(jdbc);
             positionsStored = jdbc.sql("SELECT count(*) FROM tokenentry WHERE processorname IN (?, ?)")
@@ -165,6 +173,19 @@ class ProjectionReplayAtStartIT {
                 .as("switches between the projections while they handled the stored events: one replay of both, page by"
                         + " page, not one after the other")
                 .isGreaterThan(1);
+    }
+
+    @Test
+    void buildsTheIndexThatACrashedReplayLeftDropped() {
+        assertThat(storedBeforeStart.indexes).contains("""
+                CREATE INDEX token_dashboard_name ON public.token_dashboard USING btree (tenant_id, lower(name) COLLATE "C", \
+                token_id)""");
+        assertThat(indexDefinitions(jdbc)).isEqualTo(storedBeforeStart.indexes);
+        assertThat(jdbc.sql("SELECT count(*) FROM projection_deferred_index")
+                        .query(Long.class)
+                        .single())
+                .as("indexes left to build")
+                .isZero();
     }
 
     @Test
@@ -225,6 +246,14 @@ class ProjectionReplayAtStartIT {
     private static void create(
             TokenHistory history, TokenId tokenId, TenantId tenantId, String name, Scope scope, String actor) {
         history.create(TokenHistory.created(tokenId, tenantId, name, scope, T0, T0.plus(Duration.ofDays(30))), actor);
+    }
+
+    /** Every index of the projections' tables, as PostgreSQL would create it again. */
+    private static List<String> indexDefinitions(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT indexdef FROM pg_indexes
+                        WHERE tablename IN ('token_dashboard', 'audit_event', 'audit_chain_head', 'audit_token')
+                        ORDER BY indexname""").query(String.class).list();
     }
 
     private static List<String> eventIdentifiers(JdbcClient jdbc) {

@@ -16,6 +16,10 @@ import com.versionforge.token.query.testing.StubCommandSide;
 import com.versionforge.token.query.testing.TokenHistory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -56,6 +61,13 @@ class ProjectionReplayIT {
     static final int CHUNK_SIZE = 7;
 
     private static final List<String> PROCESSORS = List.of(TokenHistory.DASHBOARD, TokenHistory.AUDIT);
+    // The projections' QueryOnlyIndexes.
+    private static final List<String> QUERY_ONLY_INDEXES = List.of(
+            "audit_event_tenant_token",
+            "token_dashboard_created",
+            "token_dashboard_expires",
+            "token_dashboard_last_used",
+            "token_dashboard_name");
     private static final TenantId TENANT_A = new TenantId("replay-a");
     private static final TenantId TENANT_B = new TenantId("replay-b");
     private static final TokenId A_ROTATED = token("a-rotated");
@@ -92,6 +104,9 @@ class ProjectionReplayIT {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private DataSource dataSource;
 
     /**
      * Two tenants' interleaved histories, with a settings change (an event of no aggregate), creations, a use of a
@@ -154,6 +169,8 @@ class ProjectionReplayIT {
         Map<String, List<String>> live = rowsRebuiltByTheProcessors();
         assertThat(live.get("token_dashboard")).hasSizeGreaterThanOrEqualTo(7);
         assertThat(live.get("audit_event")).hasSize((int) eventCount());
+        List<String> indexes = indexDefinitions();
+        assertThat(indexes).hasSizeGreaterThan(QUERY_ONLY_INDEXES.size());
 
         resetBoth();
         assertThat(projectionRows())
@@ -161,14 +178,26 @@ class ProjectionReplayIT {
                         assertThat(rows).as(table + " after the reset").isEmpty());
         boolean inBulk;
         Map<String, List<String>> rebuilt;
+        List<Object> indexesWhileHandling;
+        handled.probe(this::queryOnlyIndexesPresent);
         try {
             inBulk = replay.catchUp(PROCESSORS, 0);
+            indexesWhileHandling = handled.probed();
             rebuilt = projectionRows();
         } finally {
+            handled.probe(null);
             startBoth();
         }
 
         assertThat(inBulk).isTrue();
+        assertThat(indexesWhileHandling)
+                .as("query-only indexes present while a replay from the first event handled the events")
+                .hasSize(2 * (int) eventCount())
+                .containsOnly(List.of());
+        assertThat(indexDefinitions()).as("every index, after the replay").isEqualTo(indexes);
+        assertThat(count("projection_deferred_index"))
+                .as("indexes left to build")
+                .isZero();
         assertThat(rebuilt).isEqualTo(live);
         assertThat(projectionRows()).as("after the processors started again").isEqualTo(live);
         assertChainIntact(TENANT_A);
@@ -246,6 +275,7 @@ class ProjectionReplayIT {
         List<Long> indexes = jdbc.sql("SELECT globalindex FROM domainevententry ORDER BY globalindex")
                 .query(Long.class)
                 .list();
+        List<String> indexDefinitions = indexDefinitions();
         resetBoth();
         handled.failOn(eventIdentifiers().get(CHUNK_SIZE + 2));
         Throwable failure;
@@ -272,9 +302,52 @@ class ProjectionReplayIT {
                 .as("positions of the audit processor")
                 .hasSize(4)
                 .allSatisfy(token -> assertThat(token.position()).hasValue(indexes.get(CHUNK_SIZE - 1)));
+        assertThat(indexDefinitions())
+                .as("every index, built after the failure")
+                .isEqualTo(indexDefinitions);
+        assertThat(count("projection_deferred_index"))
+                .as("indexes left to build")
+                .isZero();
         assertThat(projectionRows()).as("after the processors went on").isEqualTo(live);
         assertChainIntact(TENANT_A);
         assertChainIntact(TENANT_B);
+    }
+
+    /**
+     * A node that stopped a few events before the head replays those alone, into tables that hold everything before
+     * them: the query-only indexes stay, as building them again would cost more than keeping them up to date.
+     */
+    @Test
+    void keepsTheQueryOnlyIndexesWhenTheReplayStartsAfterTheFirstEvent() {
+        Map<String, List<String>> live = rowsRebuiltByTheProcessors();
+        PROCESSORS.forEach(name -> processor(name).shutDown());
+        long from = head() - 5;
+        for (String name : PROCESSORS) {
+            for (int segment : segments(name)) {
+                transactionManager.executeInTransaction(() -> {
+                    tokenStore.fetchToken(name, segment);
+                    tokenStore.storeToken(GapAwareTrackingToken.newInstance(from, new TreeSet<>()), name, segment);
+                    tokenStore.releaseClaim(name, segment);
+                });
+            }
+        }
+        boolean inBulk;
+        List<Object> indexesWhileHandling;
+        handled.probe(this::queryOnlyIndexesPresent);
+        try {
+            inBulk = replay.catchUp(PROCESSORS, 0);
+            indexesWhileHandling = handled.probed();
+        } finally {
+            handled.probe(null);
+            startBoth();
+        }
+
+        assertThat(inBulk).isTrue();
+        assertThat(indexesWhileHandling)
+                .as("query-only indexes present while each of the last 5 events was handled by both projections")
+                .hasSize(2 * 5)
+                .containsOnly(QUERY_ONLY_INDEXES);
+        assertThat(projectionRows()).isEqualTo(live);
     }
 
     @Test
@@ -436,6 +509,35 @@ class ProjectionReplayIT {
         rows.put("audit_chain_head", rows("SELECT t::text FROM audit_chain_head t ORDER BY tenant_id"));
         rows.put("audit_token", rows("SELECT t::text FROM audit_token t ORDER BY token_id"));
         return rows;
+    }
+
+    /**
+     * Which of the query-only indexes exist, read on a connection of its own, outside the transaction of the handler
+     * that asks.
+     */
+    private List<String> queryOnlyIndexesPresent() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT indexname FROM pg_indexes WHERE indexname = ANY (?) ORDER BY indexname")) {
+            query.setArray(1, connection.createArrayOf("text", QUERY_ONLY_INDEXES.toArray()));
+            List<String> present = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    present.add(row.getString(1));
+                }
+            }
+            return present;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every index of the projections' tables, as PostgreSQL would create it again. */
+    private List<String> indexDefinitions() {
+        return rows("""
+                SELECT indexdef FROM pg_indexes
+                WHERE tablename IN ('token_dashboard', 'audit_event', 'audit_chain_head', 'audit_token')
+                ORDER BY indexname""");
     }
 
     private List<String> rows(String query) {
