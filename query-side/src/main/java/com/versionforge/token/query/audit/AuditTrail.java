@@ -140,11 +140,13 @@ class AuditTrail {
 
     /**
      * Forgets everything, before a replay rebuilds it. A truncation, not a delete: the replay then writes into empty
-     * tables and indexes, with no dead rows to skip or vacuum.
+     * tables and indexes, with no dead rows to skip or vacuum. It locks the tables in the order in which the queries
+     * that read two of them do (the chain heads or the tokens before the entries), so that it waits for such a query
+     * rather than deadlocking with it.
      */
     void clear() {
         names.clear();
-        jdbc.update("TRUNCATE audit_event, audit_chain_head, audit_token");
+        jdbc.update("TRUNCATE audit_chain_head, audit_token, audit_event");
     }
 
     private void inBatch(Consumer<Batch> action) {

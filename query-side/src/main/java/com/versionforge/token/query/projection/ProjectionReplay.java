@@ -189,22 +189,8 @@ public class ProjectionReplay {
      */
     private long replayWithoutQueryOnlyIndexes(
             List<String> processorNames, Map<String, List<Integer>> segments, GapAwareTrackingToken start, long head) {
-        deferredIndexes.dropFor(processorNames);
-        RuntimeException failure = null;
-        try {
+        try (DeferredIndexes.Deferral deferral = deferredIndexes.deferFor(processorNames)) {
             return replay(processorNames, segments, BEFORE_THE_FIRST_EVENT, start, head);
-        } catch (RuntimeException e) {
-            failure = e;
-            throw e;
-        } finally {
-            try {
-                deferredIndexes.buildAll();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    throw e;
-                }
-                failure.addSuppressed(e);
-            }
         }
     }
 

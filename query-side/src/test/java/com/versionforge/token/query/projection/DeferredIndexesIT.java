@@ -8,16 +8,18 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The query-only indexes a bulk replay from the first event drops ({@link DeferredIndexes}): listed when dropped,
- * built from the list by whoever comes next, identical to those the migrations created, and left in place when a query
- * holds their table.
+ * The query-only indexes a bulk replay from the first event drops ({@link DeferredIndexes}): listed when dropped, left
+ * alone by other nodes while the replay holds its lock, built from the list by whoever comes next, identical to those
+ * the migrations created, and left in place when a query holds their table.
  */
 @QuerySideIntegrationTest
 class DeferredIndexesIT {
@@ -36,60 +38,104 @@ class DeferredIndexesIT {
 
     @AfterEach
     void indexesBuiltAgain() {
+        jdbc.sql("DELETE FROM projection_deferred_index WHERE index_name = 'no_such_index'")
+                .update();
         deferredIndexes.buildAll();
     }
 
-    /** What a replay cut off by a crash leaves, and what the next node's start does with it. */
     @Test
-    void buildsTheIndexesThatAReplayDroppedFromTheirListedDefinitions() {
+    void dropsAProcessorsIndexesUntilTheReplayEndsAndBuildsThemFromTheirListedDefinitions() {
         List<String> before = indexDefinitions();
+        List<String> dropped;
+        List<String> listed;
+        List<String> afterAnotherNodeLooked;
+        try (DeferredIndexes.Deferral replaying = deferredIndexes.deferFor(List.of(TokenHistory.DASHBOARD))) {
+            dropped = indexDefinitions();
+            listed = jdbc.sql("SELECT index_name || ' ' || processor FROM projection_deferred_index ORDER BY 1")
+                    .query(String.class)
+                    .list();
+            // What another node's start, or its periodic check, does meanwhile.
+            deferredIndexes.buildAll();
+            afterAnotherNodeLooked = indexDefinitions();
+        }
 
-        deferredIndexes.dropFor(List.of(TokenHistory.DASHBOARD));
-        List<String> dropped = indexDefinitions();
-        List<String> listed = jdbc.sql("SELECT index_name FROM projection_deferred_index ORDER BY index_name")
-                .query(String.class)
-                .list();
-        deferredIndexes.buildAll();
-
-        assertThat(listed).isEqualTo(DASHBOARD_QUERY_ONLY);
+        assertThat(listed)
+                .isEqualTo(DASHBOARD_QUERY_ONLY.stream()
+                        .map(index -> index + " " + TokenHistory.DASHBOARD)
+                        .toList());
         assertThat(dropped)
                 .as("the dashboard's other indexes and the audit trail's stay")
                 .hasSize(before.size() - DASHBOARD_QUERY_ONLY.size())
                 .isSubsetOf(before)
                 .noneMatch(definition -> DASHBOARD_QUERY_ONLY.stream()
                         .anyMatch(name -> definition.startsWith("CREATE INDEX " + name + " ")));
-        assertThat(indexDefinitions()).as("after building them").isEqualTo(before);
+        assertThat(afterAnotherNodeLooked).as("while the replay holds its lock").isEqualTo(dropped);
+        assertThat(indexDefinitions()).as("after the replay").isEqualTo(before);
         assertThat(listedCount()).isZero();
+    }
+
+    /** What a replay cut off by a crash leaves (its lock went with its connection), and what comes next. */
+    @Test
+    void buildsWhatAReplayCutOffLeftListedAndGoesOnPastAnIndexThatCannotBeBuilt() {
+        List<String> before = indexDefinitions();
+        jdbc.sql("""
+                        INSERT INTO projection_deferred_index
+                        SELECT indexname, 'audit', indexdef FROM pg_indexes
+                        WHERE indexname = 'audit_event_tenant_token'
+                        UNION ALL
+                        SELECT 'no_such_index', 'audit', 'CREATE INDEX no_such_index ON no_such_table (x)'""").update();
+        jdbc.sql("DROP INDEX audit_event_tenant_token").update();
+
+        deferredIndexes.buildLeftovers();
+
+        assertThat(indexDefinitions()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT index_name FROM projection_deferred_index")
+                        .query(String.class)
+                        .list())
+                .as("still listed")
+                .containsExactly("no_such_index");
     }
 
     @Test
     void dropsNothingOfAProcessorWithoutQueryOnlyIndexes() {
         List<String> before = indexDefinitions();
+        List<String> during;
+        try (DeferredIndexes.Deferral replaying = deferredIndexes.deferFor(List.of("no-such-processor"))) {
+            during = indexDefinitions();
+        }
 
-        deferredIndexes.dropFor(List.of("no-such-processor"));
-
-        assertThat(indexDefinitions()).isEqualTo(before);
+        assertThat(during).isEqualTo(before);
         assertThat(listedCount()).isZero();
     }
 
-    /** A long read of the table (a CSV export, say) makes the replay keep the indexes rather than wait for it. */
+    /** A long read of a table (a CSV export, say) makes the replay keep the indexes rather than wait for it. */
     @Test
-    void dropsNothingWhileAQueryHoldsTheTableLongerThanTheLockTimeout() throws Exception {
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void dropsNothingWhileAQueryHoldsATableLongerThanTheLockTimeout() throws Exception {
         List<String> before = indexDefinitions();
+        List<String> during;
         long tookMillis;
         try (Connection reader = dataSource.getConnection();
                 Statement statement = reader.createStatement()) {
             reader.setAutoCommit(false);
-            statement.execute("LOCK TABLE token_dashboard IN ACCESS SHARE MODE");
+            // The table the audit trail's index belongs to, whichever projection's indexes are dropped first.
+            statement.execute("LOCK TABLE audit_event IN ACCESS SHARE MODE");
             long started = System.nanoTime();
-            deferredIndexes.dropFor(List.of(TokenHistory.DASHBOARD, TokenHistory.AUDIT));
-            tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            reader.rollback();
+            try (DeferredIndexes.Deferral replaying =
+                    deferredIndexes.deferFor(List.of(TokenHistory.DASHBOARD, TokenHistory.AUDIT))) {
+                tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                during = indexDefinitions();
+            } finally {
+                reader.rollback();
+            }
         }
 
-        assertThat(indexDefinitions()).as("every index, the audit trail's too").isEqualTo(before);
+        assertThat(during).as("every index, the dashboard's too").isEqualTo(before);
         assertThat(listedCount()).isZero();
         assertThat(tookMillis).as("waited for the lock, in ms").isGreaterThanOrEqualTo(4_900);
+        assertThat(jdbc.sql("SHOW lock_timeout").query(String.class).single())
+                .as("the lock timeout, on a connection of the pool afterwards")
+                .isEqualTo("0");
     }
 
     private long listedCount() {

@@ -132,7 +132,8 @@ class ProjectionReplayAtStartIT {
             indexes = indexDefinitions(jdbc);
             jdbc.sql("""
                             INSERT INTO projection_deferred_index
-                            SELECT indexname, indexdef FROM pg_indexes WHERE indexname = 'token_dashboard_name'""").update();
+                            SELECT indexname, 'dashboard', indexdef FROM pg_indexes
+                            WHERE indexname = 'token_dashboard_name'""").update();
             jdbc.sql("DROP INDEX token_dashboard_name").update();
 
             eventIds = eventIdentifiers(jdbc);
@@ -177,9 +178,9 @@ class ProjectionReplayAtStartIT {
 
     @Test
     void buildsTheIndexThatACrashedReplayLeftDropped() {
-        assertThat(storedBeforeStart.indexes).contains("""
-                CREATE INDEX token_dashboard_name ON public.token_dashboard USING btree (tenant_id, lower(name) COLLATE "C", \
-                token_id)""");
+        assertThat(storedBeforeStart.indexes)
+                .contains("CREATE INDEX token_dashboard_name ON public.token_dashboard"
+                        + " USING btree (tenant_id, lower(name) COLLATE \"C\", token_id)");
         assertThat(indexDefinitions(jdbc)).isEqualTo(storedBeforeStart.indexes);
         assertThat(jdbc.sql("SELECT count(*) FROM projection_deferred_index")
                         .query(Long.class)
