@@ -1,6 +1,7 @@
 package com.versionforge.token.query.dashboard;
 
 import com.versionforge.token.query.projection.ColumnArrays;
+import com.versionforge.token.query.projection.ProjectionReplay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * the batch touches, the events change them in memory in event order, and each changed row is written once, however
  * many of the batch's events touched it, by one statement for the new rows and one for the others ({@link
  * ColumnArrays}). A replay of a token used in many windows thus writes its row once per batch
- * rather than once per window. Handlers called outside a unit of work, as tests do, change the table at once.
+ * rather than once per window. A bulk replay holds the changes across its pages until it stores the processor's
+ * position ({@code vf.projection.replay.events-per-commit}), so a row is written once per commit rather than once per
+ * page. Handlers called outside a unit of work, as tests do, change the table at once.
  *
  * <p>The processor sequences events by tenant, so no other thread changes a batch's rows while it is open.
  */
@@ -72,6 +75,11 @@ class DashboardChanges {
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        ProjectionReplay.Commits bulkReplay = root.getResource(ProjectionReplay.BULK_REPLAY_RESOURCE);
+        if (bulkReplay != null) {
+            bulkReplay.holdAcrossPages(RESOURCE, Batch::new, Batch::apply).add(change);
+            return;
+        }
         root.getOrComputeResource(RESOURCE, key -> {
                     Batch created = new Batch();
                     root.onPrepareCommit(unitOfWork -> created.apply());

@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
@@ -47,6 +49,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,9 +75,10 @@ import org.springframework.stereotype.Component;
 public class ProjectionReplay {
 
     /**
-     * The resource a bulk replay's unit of work carries: its projection may keep the transaction's connection busy
-     * while it handles the events (streaming its rows into a COPY, say), until its own prepare-commit handler, which
-     * runs before the replay stores its position.
+     * The resource a bulk replay's unit of work carries, a {@link Commits}: its projection may keep the transaction's
+     * connection busy while it handles the events (streaming its rows into a COPY, say), until its own prepare-commit
+     * handler, which runs before the replay stores its position; and it may hold its writes across pages until the
+     * replay stores its position.
      */
     public static final String BULK_REPLAY_RESOURCE = ProjectionReplay.class.getName() + ".bulkReplay";
 
@@ -95,6 +99,7 @@ public class ProjectionReplay {
     private final TransactionManager transactionManager;
     private final EventProcessorProperties processorProperties;
     private final DeferredIndexes deferredIndexes;
+    private final Environment environment;
     private final int chunkSize;
 
     ProjectionReplay(
@@ -105,6 +110,7 @@ public class ProjectionReplay {
             TransactionManager transactionManager,
             EventProcessorProperties processorProperties,
             DeferredIndexes deferredIndexes,
+            Environment environment,
             @Value("${vf.projection.replay.chunk-size}") int chunkSize) {
         this.dataSource = dataSource;
         this.eventSerializer = eventSerializer;
@@ -113,6 +119,7 @@ public class ProjectionReplay {
         this.transactionManager = transactionManager;
         this.processorProperties = processorProperties;
         this.deferredIndexes = deferredIndexes;
+        this.environment = environment;
         this.chunkSize = chunkSize;
     }
 
@@ -214,7 +221,8 @@ public class ProjectionReplay {
                         name,
                         processor.eventHandlerInvoker(),
                         segments.get(name),
-                        Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, threadName(name)))));
+                        Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, threadName(name))),
+                        new Commits(eventsPerCommit(name))));
             }
             long replayed = 0;
             long lastReport = System.nanoTime();
@@ -228,7 +236,7 @@ public class ProjectionReplay {
                         : null;
                 if (page.rows() > 0) {
                     extendClaims(segments);
-                    handleEverywhere(page, replaying);
+                    handleEverywhere(page, !more, replaying);
                     replayed += page.rows();
                     if (System.nanoTime() - lastReport > PROGRESS_INTERVAL.toNanos()) {
                         logger.info(
@@ -257,9 +265,9 @@ public class ProjectionReplay {
      * Has every processor handle the page on its own thread, and waits until all have, whether they failed or not; the
      * first failure carries the others as suppressed.
      */
-    private void handleEverywhere(Page page, List<Replaying> replaying) {
+    private void handleEverywhere(Page page, boolean last, List<Replaying> replaying) {
         CompletableFuture<?>[] handled = replaying.stream()
-                .map(processor -> CompletableFuture.runAsync(() -> handle(page, processor), processor.thread()))
+                .map(processor -> CompletableFuture.runAsync(() -> handle(page, last, processor), processor.thread()))
                 .toArray(CompletableFuture[]::new);
         RuntimeException failure = null;
         for (CompletableFuture<?> processor : handled) {
@@ -279,17 +287,24 @@ public class ProjectionReplay {
         }
     }
 
-    /** Handles one page of events and stores the position after it in every segment, in one transaction. */
-    private void handle(Page page, Replaying processor) {
+    /**
+     * Handles one page of events in one transaction, which also stores the position after it in every segment if the
+     * page is the last, or ends the processor's {@code vf.projection.replay.events-per-commit}; the writes the
+     * projection held across pages ({@link Commits#holdAcrossPages}) go to the database just before.
+     */
+    private void handle(Page page, boolean last, Replaying processor) {
+        Commits commits = processor.commits();
+        boolean storesPosition = commits.handled(page.rows()) || last;
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(page.messages());
         unitOfWork.attachTransaction(transactionManager);
-        unitOfWork.resources().put(BULK_REPLAY_RESOURCE, Boolean.TRUE);
+        unitOfWork.resources().put(BULK_REPLAY_RESOURCE, commits);
         ResultMessage<?> result = unitOfWork.executeWithResult(
                 () -> {
                     processor.invoker().handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-                    if (unitOfWork.isLastMessage()) {
+                    if (unitOfWork.isLastMessage() && storesPosition) {
                         // Registered last, so it runs after every prepare-commit handler the handlers registered.
                         unitOfWork.onPrepareCommit(committing -> {
+                            commits.writeHeld();
                             for (int segment : processor.segments()) {
                                 tokenStore.storeToken(page.position(), processor.name(), segment);
                             }
@@ -304,6 +319,14 @@ public class ProjectionReplay {
                             + page.lastIndex() + "]",
                     result.exceptionResult());
         }
+    }
+
+    /** How many events a processor's bulk replay handles between two positions stored: a page, unless configured. */
+    private int eventsPerCommit(String processor) {
+        return Math.max(
+                chunkSize,
+                environment.getProperty(
+                        "vf.projection.replay.events-per-commit." + processor, Integer.class, chunkSize));
     }
 
     /** Reads the page after {@code lastIndex}, up to {@code head}, deserialized, with the position after it. */
@@ -432,7 +455,55 @@ public class ProjectionReplay {
 
     /** A processor being replayed: its handlers, the segments claimed for it, and the thread that runs them. */
     private record Replaying(
-            String name, EventHandlerInvoker invoker, List<Integer> segments, ExecutorService thread) {}
+            String name,
+            EventHandlerInvoker invoker,
+            List<Integer> segments,
+            ExecutorService thread,
+            Commits commits) {}
+
+    /**
+     * One processor's bulk replay, as its units of work see it ({@link #BULK_REPLAY_RESOURCE}): a projection may hold
+     * its writes from page to page here, to write them once, just before the replay stores its position. A failed
+     * page drops what was held, together with the replay.
+     */
+    public static final class Commits {
+
+        private final int eventsPerCommit;
+        private final Map<String, Object> held = new LinkedHashMap<>();
+        private final List<Runnable> writes = new ArrayList<>();
+        private int eventsSinceCommit;
+
+        private Commits(int eventsPerCommit) {
+            this.eventsPerCommit = eventsPerCommit;
+        }
+
+        /**
+         * What the projection holds under {@code key} until the replay next stores its position, created on first use;
+         * {@code write} sends it to the database then, in that transaction, and must leave it empty.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T holdAcrossPages(String key, Supplier<T> create, Consumer<T> write) {
+            return (T) held.computeIfAbsent(key, absent -> {
+                T created = create.get();
+                writes.add(() -> write.accept(created));
+                return created;
+            });
+        }
+
+        /** Counts a page's events; whether they complete the events of a commit. */
+        private boolean handled(int events) {
+            eventsSinceCommit += events;
+            if (eventsSinceCommit < eventsPerCommit) {
+                return false;
+            }
+            eventsSinceCommit = 0;
+            return true;
+        }
+
+        private void writeHeld() {
+            writes.forEach(Runnable::run);
+        }
+    }
 
     /** Deserialized events, and the position after the last of them. */
     private record Page(List<EventMessage<?>> messages, int rows, GapAwareTrackingToken position, long lastIndex) {}

@@ -53,7 +53,11 @@ import org.springframework.test.context.TestPropertySource;
  * by being idempotent.
  */
 @QuerySideIntegrationTest
-@TestPropertySource(properties = "vf.projection.replay.chunk-size=" + ProjectionReplayIT.CHUNK_SIZE)
+@TestPropertySource(
+        properties = {
+            "vf.projection.replay.chunk-size=" + ProjectionReplayIT.CHUNK_SIZE,
+            "vf.projection.replay.events-per-commit.dashboard=" + 2 * ProjectionReplayIT.CHUNK_SIZE
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(HandlingRecorder.InBothProjections.class)
 class ProjectionReplayIT {
@@ -350,6 +354,61 @@ class ProjectionReplayIT {
         assertThat(projectionRows()).isEqualTo(live);
     }
 
+    /**
+     * The dashboard holds its changes across pages, two here, and writes them just before the replay stores its
+     * position: when the write of the second pair of pages fails (a trigger refuses the expiry, the history's
+     * 28th event), what the first pair wrote stays, with the positions after it, and the processor goes on from there.
+     */
+    @Test
+    void holdsTheDashboardsChangesAcrossPagesUntilItStoresItsPosition() {
+        Map<String, List<String>> live = rowsRebuiltByTheProcessors();
+        List<Long> indexes = jdbc.sql("SELECT globalindex FROM domainevententry ORDER BY globalindex")
+                .query(Long.class)
+                .list();
+        assertThat(indexes).hasSizeGreaterThan(4 * CHUNK_SIZE);
+        resetBoth();
+        jdbc.sql("""
+                        CREATE FUNCTION refuse_on_purpose() RETURNS trigger LANGUAGE plpgsql
+                        AS $$ BEGIN RAISE EXCEPTION 'Refusing on purpose the expiry of %', NEW.name; END $$""").update();
+        jdbc.sql("""
+                        CREATE TRIGGER refuse_expiry BEFORE UPDATE ON token_dashboard FOR EACH ROW
+                        WHEN (NEW.status = 'expired') EXECUTE FUNCTION refuse_on_purpose()""").update();
+        handled.probe(this::dashboardRowsCommitted);
+        Throwable failure;
+        List<Object> rowsWhileHandling;
+        List<TrackingToken> positions;
+        long rowsAfterTheFailure;
+        try {
+            failure = catchThrowable(() -> replay.catchUp(List.of(TokenHistory.DASHBOARD), 0));
+            rowsWhileHandling = handled.probed();
+            positions = storedTokens(TokenHistory.DASHBOARD);
+            rowsAfterTheFailure = count("token_dashboard");
+        } finally {
+            handled.probe(null);
+            jdbc.sql("DROP TRIGGER refuse_expiry ON token_dashboard").update();
+            jdbc.sql("DROP FUNCTION refuse_on_purpose()").update();
+            startBoth();
+        }
+
+        assertThat(failure)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("[" + TokenHistory.DASHBOARD + "]")
+                .hasStackTraceContaining("Refusing on purpose the expiry of Short-lived");
+        assertThat(rowsWhileHandling).as("events handled").hasSize(4 * CHUNK_SIZE);
+        assertThat(rowsWhileHandling.subList(0, 2 * CHUNK_SIZE))
+                .as("dashboard rows committed while the first two pages were handled")
+                .containsOnly(0L);
+        assertThat(rowsWhileHandling.subList(2 * CHUNK_SIZE, 4 * CHUNK_SIZE))
+                .as("while the next two were")
+                .containsOnly(rowsAfterTheFailure);
+        assertThat(rowsAfterTheFailure).isPositive();
+        assertThat(positions)
+                .as("positions of the dashboard processor")
+                .hasSize(4)
+                .allSatisfy(token -> assertThat(token.position()).hasValue(indexes.get(2 * CHUNK_SIZE - 1)));
+        assertThat(projectionRows()).as("after the processors went on").isEqualTo(live);
+    }
+
     @Test
     void replaysForProcessorsThatNeverRan() {
         Map<String, List<String>> live = rowsRebuiltByTheProcessors();
@@ -527,6 +586,18 @@ class ProjectionReplayIT {
                 }
             }
             return present;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The dashboard rows committed, read on a connection of its own. */
+    private long dashboardRowsCommitted() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM token_dashboard");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
