@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Component;
  * the batch touches, the events change them in memory in event order, and each changed row is written once, however
  * many of the batch's events touched it, by one statement for the new rows and one for the others ({@link
  * ColumnArrays}). A replay of a token used in many windows thus writes its row once per batch
- * rather than once per window. A bulk replay holds the changes across its pages until it stores the processor's
- * position ({@code vf.projection.replay.events-per-commit}), so a row is written once per commit rather than once per
- * page. Handlers called outside a unit of work, as tests do, change the table at once.
+ * rather than once per window. A bulk replay holds the changes across its pages until they hold {@code
+ * vf.projection.replay.dashboard-events-per-commit} events, rounded up to whole pages, and stores the processor's
+ * position with them, so a row is written once per such commit rather than once per page. Handlers called outside a unit of work, as tests do, change the table at once.
  *
  * <p>The processor sequences events by tenant, so no other thread changes a batch's rows while it is open.
  */
@@ -34,9 +35,13 @@ class DashboardChanges {
     private static final String RESOURCE = DashboardChanges.class.getName();
 
     private final JdbcTemplate jdbc;
+    private final int replayEventsPerCommit;
 
-    DashboardChanges(JdbcTemplate jdbc) {
+    DashboardChanges(
+            JdbcTemplate jdbc,
+            @Value("${vf.projection.replay.dashboard-events-per-commit}") int replayEventsPerCommit) {
         this.jdbc = jdbc;
+        this.replayEventsPerCommit = replayEventsPerCommit;
     }
 
     /** Adds the row of a new token, unless it exists; links it to the token it replaces, whose rotation names it. */
@@ -75,9 +80,11 @@ class DashboardChanges {
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        ProjectionReplay.Commits bulkReplay = root.getResource(ProjectionReplay.BULK_REPLAY_RESOURCE);
+        ProjectionReplay.HeldWrites bulkReplay = root.getResource(ProjectionReplay.BULK_REPLAY_RESOURCE);
         if (bulkReplay != null) {
-            bulkReplay.holdAcrossPages(RESOURCE, Batch::new, Batch::apply).add(change);
+            bulkReplay
+                    .holdAcrossPages(Batch.class, replayEventsPerCommit, Batch::new, Batch::apply)
+                    .add(change);
             return;
         }
         root.getOrComputeResource(RESOURCE, key -> {

@@ -49,7 +49,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,8 +57,9 @@ import org.springframework.stereotype.Component;
  * processors in the token store, so that no node's processor handles them meanwhile, reads the events in keyset pages
  * of {@code vf.projection.replay.chunk-size}, and hands each page to each processor's own event handlers (the same
  * handlers, with their own error handling, as the processor uses) in one unit of work and one transaction per
- * processor, on a thread per processor, which also stores the position reached in every segment of that processor.
- * Then it releases the segments, and the processors go on from there.
+ * processor, on a thread per processor, which also stores the position reached in every segment of that processor,
+ * after every page or, for a projection that holds its writes across pages ({@link HeldWrites}), after as many pages
+ * as it asks. Then it releases the segments, and the processors go on from there.
  *
  * <p>What it leaves out of the processors' way of working is what costs them most per event on a replay: a unit of
  * work, a monitor and an interceptor chain per event, and every segment reading every event. The positions it stores
@@ -75,10 +75,9 @@ import org.springframework.stereotype.Component;
 public class ProjectionReplay {
 
     /**
-     * The resource a bulk replay's unit of work carries, a {@link Commits}: its projection may keep the transaction's
+     * The resource a bulk replay's unit of work carries, a {@link HeldWrites}: its projection may keep the transaction's
      * connection busy while it handles the events (streaming its rows into a COPY, say), until its own prepare-commit
-     * handler, which runs before the replay stores its position; and it may hold its writes across pages until the
-     * replay stores its position.
+     * handler, which runs before the replay stores its position; or it may hold its writes across pages.
      */
     public static final String BULK_REPLAY_RESOURCE = ProjectionReplay.class.getName() + ".bulkReplay";
 
@@ -99,7 +98,6 @@ public class ProjectionReplay {
     private final TransactionManager transactionManager;
     private final EventProcessorProperties processorProperties;
     private final DeferredIndexes deferredIndexes;
-    private final Environment environment;
     private final int chunkSize;
 
     ProjectionReplay(
@@ -110,7 +108,6 @@ public class ProjectionReplay {
             TransactionManager transactionManager,
             EventProcessorProperties processorProperties,
             DeferredIndexes deferredIndexes,
-            Environment environment,
             @Value("${vf.projection.replay.chunk-size}") int chunkSize) {
         this.dataSource = dataSource;
         this.eventSerializer = eventSerializer;
@@ -119,7 +116,6 @@ public class ProjectionReplay {
         this.transactionManager = transactionManager;
         this.processorProperties = processorProperties;
         this.deferredIndexes = deferredIndexes;
-        this.environment = environment;
         this.chunkSize = chunkSize;
     }
 
@@ -222,7 +218,7 @@ public class ProjectionReplay {
                         processor.eventHandlerInvoker(),
                         segments.get(name),
                         Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, threadName(name))),
-                        new Commits(eventsPerCommit(name))));
+                        new HeldWrites()));
             }
             long replayed = 0;
             long lastReport = System.nanoTime();
@@ -288,25 +284,27 @@ public class ProjectionReplay {
     }
 
     /**
-     * Handles one page of events in one transaction, which also stores the position after it in every segment if the
-     * page is the last, or ends the processor's {@code vf.projection.replay.events-per-commit}; the writes the
-     * projection held across pages ({@link Commits#holdAcrossPages}) go to the database just before.
+     * Handles one page of events in one transaction, which also stores the position after it in every segment, unless
+     * the projection holds its writes across pages and has not yet handled as many events as it holds at most; the
+     * last page always does. The writes held go to the database just before the position.
      */
     private void handle(Page page, boolean last, Replaying processor) {
-        Commits commits = processor.commits();
-        boolean storesPosition = commits.handled(page.rows()) || last;
+        HeldWrites held = processor.held();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(page.messages());
         unitOfWork.attachTransaction(transactionManager);
-        unitOfWork.resources().put(BULK_REPLAY_RESOURCE, commits);
+        unitOfWork.resources().put(BULK_REPLAY_RESOURCE, held);
+        unitOfWork.onRollback(rolledBack -> held.fail());
         ResultMessage<?> result = unitOfWork.executeWithResult(
                 () -> {
                     processor.invoker().handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-                    if (unitOfWork.isLastMessage() && storesPosition) {
+                    if (unitOfWork.isLastMessage()) {
                         // Registered last, so it runs after every prepare-commit handler the handlers registered.
                         unitOfWork.onPrepareCommit(committing -> {
-                            commits.writeHeld();
-                            for (int segment : processor.segments()) {
-                                tokenStore.storeToken(page.position(), processor.name(), segment);
+                            if (held.completesACommit(page.rows()) || last) {
+                                held.write();
+                                for (int segment : processor.segments()) {
+                                    tokenStore.storeToken(page.position(), processor.name(), segment);
+                                }
                             }
                         });
                     }
@@ -319,14 +317,6 @@ public class ProjectionReplay {
                             + page.lastIndex() + "]",
                     result.exceptionResult());
         }
-    }
-
-    /** How many events a processor's bulk replay handles between two positions stored: a page, unless configured. */
-    private int eventsPerCommit(String processor) {
-        return Math.max(
-                chunkSize,
-                environment.getProperty(
-                        "vf.projection.replay.events-per-commit." + processor, Integer.class, chunkSize));
     }
 
     /** Reads the page after {@code lastIndex}, up to {@code head}, deserialized, with the position after it. */
@@ -453,45 +443,51 @@ public class ProjectionReplay {
         return settings == null || settings.getInitialSegmentCount() == null ? 1 : settings.getInitialSegmentCount();
     }
 
-    /** A processor being replayed: its handlers, the segments claimed for it, and the thread that runs them. */
+    /**
+     * A processor being replayed: its handlers, the segments claimed for it, the thread that runs them, and the writes
+     * its projection holds.
+     */
     private record Replaying(
             String name,
             EventHandlerInvoker invoker,
             List<Integer> segments,
             ExecutorService thread,
-            Commits commits) {}
+            HeldWrites held) {}
 
     /**
      * One processor's bulk replay, as its units of work see it ({@link #BULK_REPLAY_RESOURCE}): a projection may hold
-     * its writes from page to page here, to write them once, just before the replay stores its position. A failed
-     * page drops what was held, together with the replay.
+     * its writes here from page to page, to write them once, just before the replay stores its position. Used on the
+     * processor's replay thread only. A page that rolls back ends the replay, and what was held with it.
      */
-    public static final class Commits {
+    public static final class HeldWrites {
 
-        private final int eventsPerCommit;
-        private final Map<String, Object> held = new LinkedHashMap<>();
+        private final Map<Class<?>, Object> held = new LinkedHashMap<>();
         private final List<Runnable> writes = new ArrayList<>();
+        private int eventsPerCommit;
         private int eventsSinceCommit;
+        private boolean failed;
 
-        private Commits(int eventsPerCommit) {
-            this.eventsPerCommit = eventsPerCommit;
-        }
+        private HeldWrites() {}
 
         /**
-         * What the projection holds under {@code key} until the replay next stores its position, created on first use;
-         * {@code write} sends it to the database then, in that transaction, and must leave it empty.
+         * What the projection holds, of {@code type}, until the replay next stores its position, created on first use;
+         * {@code write} sends it to the database then, in that transaction, and empties it. The replay stores its
+         * position once the pages handled since the last time hold {@code eventsPerCommit} events or more.
          */
-        @SuppressWarnings("unchecked")
-        public <T> T holdAcrossPages(String key, Supplier<T> create, Consumer<T> write) {
-            return (T) held.computeIfAbsent(key, absent -> {
+        public <T> T holdAcrossPages(Class<T> type, int eventsPerCommit, Supplier<T> create, Consumer<T> write) {
+            if (failed) {
+                throw new IllegalStateException("A page of this bulk replay rolled back; it holds nothing any more");
+            }
+            this.eventsPerCommit = Math.max(this.eventsPerCommit, eventsPerCommit);
+            return type.cast(held.computeIfAbsent(type, absent -> {
                 T created = create.get();
                 writes.add(() -> write.accept(created));
                 return created;
-            });
+            }));
         }
 
-        /** Counts a page's events; whether they complete the events of a commit. */
-        private boolean handled(int events) {
+        /** Counts a page's events; whether the pages since the last position stored hold enough for the next one. */
+        private boolean completesACommit(int events) {
             eventsSinceCommit += events;
             if (eventsSinceCommit < eventsPerCommit) {
                 return false;
@@ -500,8 +496,14 @@ public class ProjectionReplay {
             return true;
         }
 
-        private void writeHeld() {
+        private void write() {
             writes.forEach(Runnable::run);
+        }
+
+        private void fail() {
+            failed = true;
+            held.clear();
+            writes.clear();
         }
     }
 

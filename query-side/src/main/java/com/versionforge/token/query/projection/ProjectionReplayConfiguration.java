@@ -22,7 +22,7 @@ class ProjectionReplayConfiguration {
      * Just before Axon starts the processors, brings each of {@code processors} that is at least {@code threshold}
      * events behind the head up to it in bulk, if this node can claim all its segments, all of them in one replay when
      * they stand at one position; the service answers HTTP only after that. A replay that fails leaves the processor at
-     * the last page it committed: if it was the replay of them all, each is tried again by itself, else the processor
+     * the last position it stored: if it was the replay of them all, each is tried again by itself, else the processor
      * goes on by itself. Then it builds the query-only indexes that a replay from the first event dropped and did not
      * get to build ({@link DeferredIndexes}). Only projections belong in the list: processors whose handlers replay
      * from the first event, have no side effects and need no interceptor (the bulk replay runs their handlers as a

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.versionforge.token.api.NotificationSettingsChangedEvent;
 import com.versionforge.token.api.Scope;
 import com.versionforge.token.api.TenantId;
+import com.versionforge.token.api.TokenExpiredEvent;
 import com.versionforge.token.api.TokenId;
 import com.versionforge.token.api.TokenStatus;
 import com.versionforge.token.query.testing.MutableClock;
@@ -56,7 +57,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "vf.projection.replay.chunk-size=" + ProjectionReplayIT.CHUNK_SIZE,
-            "vf.projection.replay.events-per-commit.dashboard=" + 2 * ProjectionReplayIT.CHUNK_SIZE
+            "vf.projection.replay.dashboard-events-per-commit=" + 2 * ProjectionReplayIT.CHUNK_SIZE
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(HandlingRecorder.InBothProjections.class)
@@ -365,7 +366,11 @@ class ProjectionReplayIT {
         List<Long> indexes = jdbc.sql("SELECT globalindex FROM domainevententry ORDER BY globalindex")
                 .query(Long.class)
                 .list();
-        assertThat(indexes).hasSizeGreaterThan(4 * CHUNK_SIZE);
+        assertThat(rows("SELECT payloadtype FROM domainevententry ORDER BY globalindex"))
+                .as("the history's events, by type")
+                .hasSizeGreaterThan(4 * CHUNK_SIZE)
+                .element(4 * CHUNK_SIZE - 1)
+                .isEqualTo(TokenExpiredEvent.class.getName());
         resetBoth();
         jdbc.sql("""
                         CREATE FUNCTION refuse_on_purpose() RETURNS trigger LANGUAGE plpgsql
