@@ -1,7 +1,5 @@
 package com.versionforge.token.query.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,12 +19,15 @@ final class AuditHash {
 
     private static final String VERSION = "vf-audit-entry-v1";
     private static final HexFormat HEX = HexFormat.of();
+    // A digest per thread, fed the canonical form field by field rather than copied into one array first.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(AuditHash::sha256);
 
     private AuditHash() {}
 
     /** The hash {@code entry} must carry, given its {@code prevHash}; its own {@code hash} is ignored. */
     static String of(AuditEntry entry) {
-        ByteArrayOutputStream form = new ByteArrayOutputStream(512);
+        MessageDigest form = SHA_256.get();
+        form.reset();
         field(form, VERSION);
         field(form, Long.toString(entry.id()));
         field(form, entry.tenantId());
@@ -39,18 +40,21 @@ final class AuditHash {
         field(form, entry.requestId());
         field(form, entry.details());
         field(form, entry.prevHash());
-        return HEX.formatHex(sha256().digest(form.toByteArray()));
+        return HEX.formatHex(form.digest());
     }
 
-    private static void field(ByteArrayOutputStream form, String value) {
+    /** Feeds one field of the canonical form to the digest. */
+    private static void field(MessageDigest form, String value) {
         if (value == null) {
-            form.write(0);
+            form.update((byte) 0);
             return;
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        form.write(1);
-        form.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-        form.writeBytes(bytes);
+        form.update((byte) 1);
+        for (int shift = Integer.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+            form.update((byte) (bytes.length >>> shift));
+        }
+        form.update(bytes);
     }
 
     private static MessageDigest sha256() {

@@ -1,7 +1,11 @@
 package com.versionforge.token.query.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.versionforge.token.api.TenantId;
 import com.versionforge.token.api.TokenId;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -14,6 +18,9 @@ import java.util.Objects;
  * entry id, the token's name, the actor and request from the metadata, and the hash chain.
  */
 final class AuditRecord {
+
+    private static final ObjectMapper DETAILS_JSON = new ObjectMapper();
+    private static final int DETAILS_CAPACITY = 256;
 
     private final TenantId tenantId;
     private final String type;
@@ -69,6 +76,26 @@ final class AuditRecord {
 
     Map<String, Object> details() {
         return Collections.unmodifiableMap(details);
+    }
+
+    /**
+     * The details as a JSON object, in the order they were added: what the entry stores and its hash covers. Written
+     * with Jackson's streaming generator, which gives the same text as its object mapper for the plain values details
+     * hold, without looking up a serializer per entry.
+     */
+    String detailsJson() {
+        StringWriter text = new StringWriter(DETAILS_CAPACITY);
+        try (JsonGenerator json = DETAILS_JSON.createGenerator(text)) {
+            json.writeStartObject();
+            for (Map.Entry<String, Object> detail : details.entrySet()) {
+                json.writeFieldName(detail.getKey());
+                json.writeObject(detail.getValue());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Audit details must be plain JSON values", e);
+        }
+        return text.toString();
     }
 
     String clientIp() {

@@ -1,7 +1,5 @@
 package com.versionforge.token.query.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.versionforge.token.api.AuditMetadata;
 import com.versionforge.token.api.TokenId;
 import com.versionforge.token.query.projection.ProjectionReplay;
@@ -65,7 +63,6 @@ class AuditTrail {
     private static final Logger logger = LoggerFactory.getLogger(AuditTrail.class);
     private static final long UNKNOWN_INDEX = -1;
     private static final String BATCH_RESOURCE = AuditTrail.class.getName() + ".batch";
-    private static final ObjectMapper DETAILS_JSON = new ObjectMapper();
     // Names never change after creation, so a cache of them can only be stale by being absent.
     private static final int NAME_CACHE_SIZE = 50_000;
     // Entries go to the table as a binary COPY: no statement per row, and no text for the server to parse.
@@ -105,7 +102,7 @@ class AuditTrail {
                 text(metaData.get(AuditMetadata.ACTOR)),
                 clientIp,
                 text(metaData.get(AuditMetadata.REQUEST_ID)),
-                json(record.details()));
+                record.detailsJson());
         inBatch(batch -> batch.add(pending));
     }
 
@@ -602,14 +599,6 @@ class AuditTrail {
             mapText("details", AuditEntry::details);
             mapText("prev_hash", AuditEntry::prevHash);
             mapText("hash", AuditEntry::hash);
-        }
-    }
-
-    private static String json(Map<String, Object> details) {
-        try {
-            return DETAILS_JSON.writeValueAsString(details);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Audit details must be plain JSON values", e);
         }
     }
 

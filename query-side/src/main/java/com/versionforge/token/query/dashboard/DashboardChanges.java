@@ -18,14 +18,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The changes that {@link DashboardProjection}'s handlers make to {@code token_dashboard}, collected for the batch of
- * events that a unit of work covers and applied just before it commits, in its transaction: one query reads the rows
- * the batch touches, the events change them in memory in event order, and each changed row is written once, however
- * many of the batch's events touched it, by one statement for the new rows and one for the others ({@link
- * ColumnArrays}). A replay of a token used in many windows thus writes its row once per batch
- * rather than once per window. A bulk replay holds the changes across its pages until they hold {@code
+ * The changes that {@link DashboardProjection}'s handlers make to {@code token_dashboard}, collected for the batch
+ * of events that a unit of work covers and applied just before it commits, in its transaction: one query reads the
+ * rows the batch touches, the events change them in memory in event order, and each changed row is written once,
+ * however many of the batch's events touched it, by one statement for the new rows and one for the others ({@link
+ * ColumnArrays}). A replay of a token used in many windows thus writes its row once per batch rather than once per
+ * window. A bulk replay holds the changes across its pages until they hold {@code
  * vf.projection.replay.dashboard-events-per-commit} events, rounded up to whole pages, and stores the processor's
- * position with them, so a row is written once per such commit rather than once per page. Handlers called outside a unit of work, as tests do, change the table at once.
+ * position with them, so a row is written once per such commit rather than once per page. Handlers called outside a
+ * unit of work, as tests do, change the table at once.
  *
  * <p>The processor sequences events by tenant, so no other thread changes a batch's rows while it is open.
  */

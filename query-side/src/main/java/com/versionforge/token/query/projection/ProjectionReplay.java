@@ -75,9 +75,10 @@ import org.springframework.stereotype.Component;
 public class ProjectionReplay {
 
     /**
-     * The resource a bulk replay's unit of work carries, a {@link HeldWrites}: its projection may keep the transaction's
-     * connection busy while it handles the events (streaming its rows into a COPY, say), until its own prepare-commit
-     * handler, which runs before the replay stores its position; or it may hold its writes across pages.
+     * The resource a bulk replay's unit of work carries, a {@link HeldWrites}: its projection may keep the
+     * transaction's connection busy while it handles the events (streaming its rows into a COPY, say), until its own
+     * prepare-commit handler, which runs before the replay stores its position; or it may hold its writes across
+     * pages.
      */
     public static final String BULK_REPLAY_RESOURCE = ProjectionReplay.class.getName() + ".bulkReplay";
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +46,15 @@ class AuditHashTest {
                 change(
                         "boundary between fields",
                         e -> copy(e, e.id(), e.tenantId(), e.tokenName(), "user:bob1", "98.51.100.8", e.prevHash())));
+    }
+
+    /**
+     * The canonical form as the class comment states it, hashed outside Java (Python's hashlib over the same bytes):
+     * trails written before keep verifying, and a rebuild gives the hashes they hold.
+     */
+    @Test
+    void isTheSha256OfTheDocumentedCanonicalForm() {
+        assertThat(AuditHash.of(ENTRY)).isEqualTo("0bccf34335e29e75d0615ed2f49e79f76a2627c910e4bc400297f7f4956b34ea");
     }
 
     @ParameterizedTest(name = "{0}")
