@@ -194,7 +194,10 @@ public class ProjectionReplay {
     private long replayWithoutQueryOnlyIndexes(
             List<String> processorNames, Map<String, List<Integer>> segments, GapAwareTrackingToken start, long head) {
         try (DeferredIndexes.Deferral deferral = deferredIndexes.deferFor(processorNames)) {
-            return replay(processorNames, segments, BEFORE_THE_FIRST_EVENT, start, head);
+            long replayed = replay(processorNames, segments, BEFORE_THE_FIRST_EVENT, start, head);
+            // Building the indexes, when the deferral closes, holds the claims a while longer.
+            extendClaims(segments);
+            return replayed;
         }
     }
 

@@ -414,6 +414,44 @@ class ProjectionReplayIT {
         assertThat(projectionRows()).as("after the processors went on").isEqualTo(live);
     }
 
+    /**
+     * In a replay of both, the audit trail fails in the third page while the dashboard holds what it handled since its
+     * last commit, after the second: each keeps the positions and rows of its last commit, the dashboard dropping what
+     * it held, and the processors go on from there.
+     */
+    @Test
+    void aFailureOfTheAuditTrailLeavesTheDashboardAtItsLastCommit() {
+        Map<String, List<String>> live = rowsRebuiltByTheProcessors();
+        List<Long> indexes = jdbc.sql("SELECT globalindex FROM domainevententry ORDER BY globalindex")
+                .query(Long.class)
+                .list();
+        resetBoth();
+        // Both groups' recorders fail on it; only the audit trail's error handler propagates a failure.
+        handled.failOn(eventIdentifiers().get(2 * CHUNK_SIZE + 2));
+        Throwable failure;
+        Map<String, List<TrackingToken>> positions = new LinkedHashMap<>();
+        long dashboardRows;
+        try {
+            failure = catchThrowable(() -> replay.catchUp(PROCESSORS, 0));
+            PROCESSORS.forEach(name -> positions.put(name, storedTokens(name)));
+            dashboardRows = count("token_dashboard");
+        } finally {
+            handled.failOn(null);
+            startBoth();
+        }
+
+        assertThat(failure).hasMessageContaining("[" + TokenHistory.AUDIT + "]");
+        assertThat(positions)
+                .allSatisfy((name, tokens) -> assertThat(tokens)
+                        .as("positions of %s", name)
+                        .hasSize(4)
+                        .allSatisfy(token -> assertThat(token.position()).hasValue(indexes.get(2 * CHUNK_SIZE - 1))));
+        assertThat(dashboardRows).as("dashboard rows of the first commit").isPositive();
+        assertThat(projectionRows()).as("after the processors went on").isEqualTo(live);
+        assertChainIntact(TENANT_A);
+        assertChainIntact(TENANT_B);
+    }
+
     @Test
     void replaysForProcessorsThatNeverRan() {
         Map<String, List<String>> live = rowsRebuiltByTheProcessors();
