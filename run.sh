@@ -50,8 +50,14 @@ stop_all() {
     trap - INT TERM EXIT
     if ((${#pids[@]})); then
         echo "Stopping…"
-        kill -TERM "${pids[@]}" 2>/dev/null || true
-        wait "${pids[@]}" 2>/dev/null || true
+        # The query side first: the command side owns the embedded PostgreSQL that the query side still uses while it
+        # stops (its processors finish their batch, the node withdraws from the segment balancing).
+        local pid i
+        for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+            pid=${pids[i]}
+            kill -TERM "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        done
     fi
 }
 trap 'stop_all; exit 0' INT TERM
