@@ -26,13 +26,16 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -300,7 +303,7 @@ public class ProjectionReplay {
         unitOfWork.onRollback(rolledBack -> held.fail());
         ResultMessage<?> result = unitOfWork.executeWithResult(
                 () -> {
-                    processor.invoker().handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+                    handleInEverySegment(processor.invoker(), unitOfWork.getMessage());
                     if (unitOfWork.isLastMessage()) {
                         // Registered last, so it runs after every prepare-commit handler the handlers registered.
                         unitOfWork.onPrepareCommit(committing -> {
@@ -320,6 +323,30 @@ public class ProjectionReplay {
                     "The bulk replay of processor [" + processor.name() + "] stopped at a page ending at event ["
                             + page.lastIndex() + "]",
                     result.exceptionResult());
+        }
+    }
+
+    /**
+     * Has each of the processor's handlers handle {@code message}, each failure going to its invoker's error handler,
+     * as {@link SimpleEventHandlerInvoker} does, but without asking which segment the event belongs to: this node holds
+     * every segment during a replay, and computing the event's sequence for each invoker, twice, cost the projections
+     * about a tenth of their time. A handler with no method for the event ignores it, as in the processor.
+     */
+    private static void handleInEverySegment(EventHandlerInvoker invoker, EventMessage<?> message) throws Exception {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            for (EventHandlerInvoker delegate : multi.delegates()) {
+                handleInEverySegment(delegate, message);
+            }
+        } else if (invoker instanceof SimpleEventHandlerInvoker simple) {
+            for (EventMessageHandler handler : simple.eventHandlers()) {
+                try {
+                    handler.handle(message);
+                } catch (Exception e) {
+                    simple.getListenerInvocationErrorHandler().onError(e, message, handler);
+                }
+            }
+        } else {
+            invoker.handle(message, Segment.ROOT_SEGMENT);
         }
     }
 
