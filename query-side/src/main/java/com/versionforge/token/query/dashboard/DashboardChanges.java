@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
  * rows the batch touches, the events change them in memory in event order, and each changed row is written once,
  * however many of the batch's events touched it, by one statement for the new rows and one for the others ({@link
  * ColumnArrays}). A replay of a token used in many windows thus writes its row once per batch rather than once per
- * window. A bulk replay holds the changes across its pages until they hold {@code
- * vf.projection.replay.dashboard-events-per-commit} events, rounded up to whole pages, and stores the processor's
- * position with them, so a row is written once per such commit rather than once per page. Handlers called outside a
- * unit of work, as tests do, change the table at once.
+ * window. A bulk replay applies each page's changes to the rows in memory at the page's end and holds the rows across
+ * its pages, until {@code vf.projection.replay.dashboard-events-per-commit} events (rounded up to whole pages) have
+ * changed them or they number {@code vf.projection.replay.dashboard-rows-per-commit}, and stores the processor's
+ * position with them, so a row is written once per such commit rather than once per page, and what a replay holds in
+ * memory is its rows, not its events. Handlers called outside a unit of work, as tests do, change the table at once.
  *
  * <p>The processor sequences events by tenant, so no other thread changes a batch's rows while it is open.
  */
@@ -34,15 +35,19 @@ import org.springframework.stereotype.Component;
 class DashboardChanges {
 
     private static final String RESOURCE = DashboardChanges.class.getName();
+    private static final String PAGE_RESOURCE = RESOURCE + ".page";
 
     private final JdbcTemplate jdbc;
     private final int replayEventsPerCommit;
+    private final int replayRowsPerCommit;
 
     DashboardChanges(
             JdbcTemplate jdbc,
-            @Value("${vf.projection.replay.dashboard-events-per-commit}") int replayEventsPerCommit) {
+            @Value("${vf.projection.replay.dashboard-events-per-commit}") int replayEventsPerCommit,
+            @Value("${vf.projection.replay.dashboard-rows-per-commit}") int replayRowsPerCommit) {
         this.jdbc = jdbc;
         this.replayEventsPerCommit = replayEventsPerCommit;
+        this.replayRowsPerCommit = replayRowsPerCommit;
     }
 
     /** Adds the row of a new token, unless it exists; links it to the token it replaces, whose rotation names it. */
@@ -83,9 +88,18 @@ class DashboardChanges {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         ProjectionReplay.HeldWrites bulkReplay = root.getResource(ProjectionReplay.BULK_REPLAY_RESOURCE);
         if (bulkReplay != null) {
-            bulkReplay
-                    .holdAcrossPages(Batch.class, replayEventsPerCommit, Batch::new, Batch::apply)
-                    .add(change);
+            Batch held = bulkReplay.holdAcrossPages(Batch.class, replayEventsPerCommit, Batch::new, Batch::apply);
+            held.add(change);
+            // Runs before the replay's own prepare-commit handler, which the last event of the page registers.
+            root.getOrComputeResource(PAGE_RESOURCE, key -> {
+                root.onPrepareCommit(unitOfWork -> {
+                    held.absorb();
+                    if (held.rows.size() >= replayRowsPerCommit) {
+                        bulkReplay.commitAfterThisPage();
+                    }
+                });
+                return held;
+            });
             return;
         }
         root.getOrComputeResource(RESOURCE, key -> {
@@ -99,7 +113,7 @@ class DashboardChanges {
     /** One change, with the token whose row it needs and whether it creates that row. */
     private record Change(UUID tokenId, boolean creates, Consumer<Batch> apply) {}
 
-    /** The changes of one unit of work and, while they are applied, the rows they touch. */
+    /** The changes of one unit of work, or of a bulk replay's pages, and the rows they touch. */
     private final class Batch {
 
         private final List<Change> changes = new ArrayList<>();
@@ -135,28 +149,43 @@ class DashboardChanges {
             changed(row);
         }
 
+        /** Writes every row changed, and forgets them. */
         void apply() {
-            load();
-            changes.forEach(change -> change.apply().accept(this));
+            absorb();
             write();
-            changes.clear();
             rows.clear();
             predecessors.clear();
             stored.clear();
             changed.clear();
         }
 
-        /** The rows the changes touch, and the predecessors of the tokens they create, in two queries. */
+        /** Applies the changes taken so far to the rows in memory, reading those it does not hold yet. */
+        void absorb() {
+            load();
+            changes.forEach(change -> change.apply().accept(this));
+            changes.clear();
+        }
+
+        /**
+         * The rows the changes touch that are not in memory yet, and the predecessors of the tokens they create, in
+         * two queries.
+         */
         private void load() {
-            UUID[] touched = changes.stream().map(Change::tokenId).distinct().toArray(UUID[]::new);
-            jdbc.query(
-                    "SELECT " + DashboardRow.COLUMNS + " FROM token_dashboard WHERE token_id = ANY (?)",
-                    row -> {
-                        DashboardRow read = DashboardRow.read(row);
-                        rows.put(read.tokenId(), read);
-                        stored.add(read.tokenId());
-                    },
-                    (Object) touched);
+            UUID[] touched = changes.stream()
+                    .map(Change::tokenId)
+                    .filter(tokenId -> !rows.containsKey(tokenId))
+                    .distinct()
+                    .toArray(UUID[]::new);
+            if (touched.length > 0) {
+                jdbc.query(
+                        "SELECT " + DashboardRow.COLUMNS + " FROM token_dashboard WHERE token_id = ANY (?)",
+                        row -> {
+                            DashboardRow read = DashboardRow.read(row);
+                            rows.put(read.tokenId(), read);
+                            stored.add(read.tokenId());
+                        },
+                        (Object) touched);
+            }
             UUID[] created = changes.stream()
                     .filter(Change::creates)
                     .map(Change::tokenId)

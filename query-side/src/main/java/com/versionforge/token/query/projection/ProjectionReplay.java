@@ -496,6 +496,7 @@ public class ProjectionReplay {
         private final List<Runnable> writes = new ArrayList<>();
         private int eventsPerCommit;
         private int eventsSinceCommit;
+        private boolean commitRequested;
         private boolean failed;
 
         private HeldWrites() {}
@@ -517,13 +518,22 @@ public class ProjectionReplay {
             }));
         }
 
+        /**
+         * Has the replay store its position, and so write what is held, after the page being handled, however few
+         * events the pages since the last position hold: the projection holds as much as it should in memory.
+         */
+        public void commitAfterThisPage() {
+            commitRequested = true;
+        }
+
         /** Counts a page's events; whether the pages since the last position stored hold enough for the next one. */
         private boolean completesACommit(int events) {
             eventsSinceCommit += events;
-            if (eventsSinceCommit < eventsPerCommit) {
+            if (eventsSinceCommit < eventsPerCommit && !commitRequested) {
                 return false;
             }
             eventsSinceCommit = 0;
+            commitRequested = false;
             return true;
         }
 
