@@ -8,10 +8,6 @@ import com.versionforge.token.api.TokenId;
 import com.versionforge.token.query.testing.MutableClock;
 import com.versionforge.token.query.testing.QuerySideIntegrationTest;
 import com.versionforge.token.query.testing.TokenHistory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +84,7 @@ class DashboardHeldRowsIT {
         dashboard.resetTokens();
         List<Object> rowsWhileHandling;
         try {
-            handled.probe(this::dashboardRowsCommitted);
+            handled.probe(HandlingRecorder.committedRows(dataSource, "token_dashboard"));
             assertThat(replay.catchUp(List.of(TokenHistory.DASHBOARD), 0)).isTrue();
             rowsWhileHandling = handled.probed();
         } finally {
@@ -112,17 +108,5 @@ class DashboardHeldRowsIT {
         return jdbc.sql("SELECT t::text FROM token_dashboard t ORDER BY token_id")
                 .query(String.class)
                 .list();
-    }
-
-    /** Read on a connection of its own, outside the transaction of the handler that asks. */
-    private long dashboardRowsCommitted() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM token_dashboard");
-                ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

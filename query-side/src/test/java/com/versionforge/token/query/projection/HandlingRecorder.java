@@ -1,6 +1,10 @@
 package com.versionforge.token.query.projection;
 
 import com.versionforge.token.query.testing.TokenHistory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -62,6 +67,23 @@ final class HandlingRecorder {
     /** What the probe answered, once per handling. */
     List<Object> probed() {
         return List.copyOf(probed);
+    }
+
+    /**
+     * A probe: how many rows of {@code table} are committed, read on a connection of its own, outside the transaction
+     * of the handler that asks.
+     */
+    static Supplier<Long> committedRows(DataSource dataSource, String table) {
+        return () -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM " + table);
+                    ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     void reset(String processingGroup) {

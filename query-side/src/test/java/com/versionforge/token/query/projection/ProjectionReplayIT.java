@@ -378,7 +378,7 @@ class ProjectionReplayIT {
         jdbc.sql("""
                         CREATE TRIGGER refuse_expiry BEFORE UPDATE ON token_dashboard FOR EACH ROW
                         WHEN (NEW.status = 'expired') EXECUTE FUNCTION refuse_on_purpose()""").update();
-        handled.probe(this::dashboardRowsCommitted);
+        handled.probe(HandlingRecorder.committedRows(dataSource, "token_dashboard"));
         Throwable failure;
         List<Object> rowsWhileHandling;
         List<TrackingToken> positions;
@@ -629,18 +629,6 @@ class ProjectionReplayIT {
                 }
             }
             return present;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The dashboard rows committed, read on a connection of its own. */
-    private long dashboardRowsCommitted() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM token_dashboard");
-                ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
